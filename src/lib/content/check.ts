@@ -1,0 +1,268 @@
+import * as v from 'valibot';
+import { typeOf } from '../question-types';
+import { occursIn } from './evidence';
+import {
+	BankSchema,
+	QuestionSchema,
+	SourceSchema,
+	StorySchema,
+	type Question,
+	type Source,
+	type Story,
+	type StoryBundle
+} from './model';
+
+/** One parsed content file, before it is checked. */
+export type ContentFile =
+	| { kind: 'source'; path: string; data: unknown }
+	| { kind: 'story'; path: string; data: unknown }
+	| { kind: 'bank'; path: string; story: string; data: unknown };
+
+/** A problem in the content, named by file, question (or other item) id and field. */
+export interface ContentIssue {
+	file: string;
+	id?: string;
+	field?: string;
+	message: string;
+}
+
+export function formatIssue(issue: ContentIssue): string {
+	return [issue.file, issue.id, issue.field].filter(Boolean).join(' › ') + `: ${issue.message}`;
+}
+
+function schemaIssues(
+	file: string,
+	id: string | undefined,
+	issues: v.BaseIssue<unknown>[],
+	prefix = ''
+): ContentIssue[] {
+	return issues.map((issue) => {
+		const path = v.getDotPath(issue);
+		const field = [prefix, path].filter(Boolean).join('.') || undefined;
+		const got = issue.input === undefined ? 'it is missing' : `got ${JSON.stringify(issue.input)}`;
+		return { file, id, field, message: `${issue.message} (${got})` };
+	});
+}
+
+function idOf(data: unknown): string | undefined {
+	if (data && typeof data === 'object' && 'id' in data && typeof data.id === 'string')
+		return data.id;
+	return undefined;
+}
+
+/**
+ * Checks every source, story and question bank, and builds what the app ships. Nothing in a file
+ * with a problem is trusted: the caller fails on any issue rather than shipping a partial bank.
+ */
+export function checkContent(files: readonly ContentFile[]): {
+	bundles: StoryBundle[];
+	issues: ContentIssue[];
+} {
+	const issues: ContentIssue[] = [];
+	const sources = new Map<string, Source>();
+	const stories: { story: Story; file: string }[] = [];
+
+	for (const f of files.filter((f) => f.kind === 'source')) {
+		const parsed = v.safeParse(SourceSchema, f.data);
+		if (!parsed.success) {
+			issues.push(...schemaIssues(f.path, idOf(f.data), parsed.issues));
+			continue;
+		}
+		if (sources.has(parsed.output.id))
+			issues.push({
+				file: f.path,
+				id: parsed.output.id,
+				field: 'id',
+				message: 'another source has this id'
+			});
+		else sources.set(parsed.output.id, parsed.output);
+	}
+
+	for (const f of files.filter((f) => f.kind === 'story')) {
+		const parsed = v.safeParse(StorySchema, f.data);
+		if (!parsed.success) {
+			issues.push(...schemaIssues(f.path, idOf(f.data), parsed.issues));
+			continue;
+		}
+		const story = parsed.output;
+		issues.push(...checkStory(f.path, story, sources));
+		stories.push({ story, file: f.path });
+	}
+
+	const questionIds = new Map<string, string>();
+	const bundles: StoryBundle[] = [];
+	for (const { story } of stories) {
+		const questions: Question[] = [];
+		for (const f of files.filter((f) => f.kind === 'bank' && f.story === story.id)) {
+			const bank = v.safeParse(BankSchema, f.data);
+			if (!bank.success) {
+				issues.push(...schemaIssues(f.path, undefined, bank.issues));
+				continue;
+			}
+			bank.output.questions.forEach((raw, index) => {
+				const id = idOf(raw) ?? `questions[${index}]`;
+				const parsed = v.safeParse(QuestionSchema, raw);
+				if (!parsed.success) {
+					issues.push(...schemaIssues(f.path, id, parsed.issues));
+					return;
+				}
+				const q = parsed.output as Question;
+				const elsewhere = questionIds.get(q.id);
+				if (elsewhere)
+					issues.push({
+						file: f.path,
+						id: q.id,
+						field: 'id',
+						message: `another question has this id (in ${elsewhere})`
+					});
+				questionIds.set(q.id, f.path);
+				issues.push(...checkQuestion(f.path, q, story, sources));
+				questions.push(q);
+			});
+		}
+		bundles.push({
+			story,
+			sources: story.sources.flatMap((id) => sources.get(id) ?? []),
+			questions
+		});
+	}
+	for (const f of files.filter(
+		(f) => f.kind === 'bank' && !stories.some((s) => s.story.id === f.story)
+	))
+		issues.push({
+			file: f.path,
+			message: `no story "${f.kind === 'bank' ? f.story : ''}" holds this bank: its folder needs a story.yaml`
+		});
+
+	return { bundles, issues };
+}
+
+function checkStory(file: string, story: Story, sources: Map<string, Source>): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	story.sources.forEach((id, i) => {
+		if (!sources.has(id))
+			issues.push({
+				file,
+				id: story.id,
+				field: `sources[${i}]`,
+				message: `unknown source "${id}"`
+			});
+	});
+	const actorIds = new Set<string>();
+	story.actors.forEach((a, i) => {
+		if (actorIds.has(a.id))
+			issues.push({
+				file,
+				id: story.id,
+				field: `actors[${i}].id`,
+				message: `actor "${a.id}" is listed twice`
+			});
+		actorIds.add(a.id);
+	});
+	story.differences.forEach((d, i) =>
+		d.passages.forEach((p, j) =>
+			issues.push(
+				...checkEvidence(file, story.id, `differences[${i}].passages[${j}]`, p, story, sources)
+			)
+		)
+	);
+	return issues;
+}
+
+function checkEvidence(
+	file: string,
+	id: string,
+	field: string,
+	evidence: { source: string; quote: string },
+	story: Story,
+	sources: Map<string, Source>
+): ContentIssue[] {
+	const source = sources.get(evidence.source);
+	if (!story.sources.includes(evidence.source) || !source)
+		return [
+			{
+				file,
+				id,
+				field: `${field}.source`,
+				message: `unknown source "${evidence.source}" (this story's sources: ${story.sources.join(', ')})`
+			}
+		];
+	if (!occursIn(source, evidence.quote))
+		return [
+			{
+				file,
+				id,
+				field: `${field}.quote`,
+				message: `not found word for word in source "${evidence.source}": "${evidence.quote}"`
+			}
+		];
+	return [];
+}
+
+function checkQuestion(
+	file: string,
+	q: Question,
+	story: Story,
+	sources: Map<string, Source>
+): ContentIssue[] {
+	const issues: ContentIssue[] = typeOf(q.type)
+		.check(q)
+		.map((i) => ({ file, id: q.id, ...i }));
+	q.evidence.forEach((e, i) =>
+		issues.push(...checkEvidence(file, q.id, `evidence[${i}]`, e, story, sources))
+	);
+	const actors = new Set(story.actors.map((a) => a.id));
+	q.actors.forEach((a, i) => {
+		if (!actors.has(a))
+			issues.push({
+				file,
+				id: q.id,
+				field: `actors[${i}]`,
+				message: `unknown actor "${a}" (add it to the story's actors)`
+			});
+	});
+	q.outlets.forEach((o, i) => {
+		if (!story.sources.includes(o))
+			issues.push({ file, id: q.id, field: `outlets[${i}]`, message: `unknown source "${o}"` });
+	});
+	if (q.type === 'source') issues.push(...checkAttribution(file, q, story, sources));
+	return issues;
+}
+
+/**
+ * A source-attribution key must agree with the texts: each source it names must supply evidence,
+ * and no passage offered from a named source may also stand in a source the key leaves out.
+ */
+function checkAttribution(
+	file: string,
+	q: Extract<Question, { type: 'source' }>,
+	story: Story,
+	sources: Map<string, Source>
+): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	q.answer.forEach((id, i) => {
+		if (!story.sources.includes(id))
+			issues.push({ file, id: q.id, field: `answer[${i}]`, message: `unknown source "${id}"` });
+		else if (!q.evidence.some((e) => e.source === id))
+			issues.push({
+				file,
+				id: q.id,
+				field: 'evidence',
+				message: `the key names "${id}" but no evidence comes from it`
+			});
+	});
+	for (const left of story.sources.filter((s) => !q.answer.includes(s))) {
+		const other = sources.get(left);
+		if (!other) continue;
+		q.evidence.forEach((e, i) => {
+			if (q.answer.includes(e.source) && occursIn(other, e.quote))
+				issues.push({
+					file,
+					id: q.id,
+					field: `evidence[${i}].quote`,
+					message: `the key leaves out "${left}", but this passage stands in "${left}" too`
+				});
+		});
+	}
+	return issues;
+}

@@ -1,0 +1,59 @@
+import type { Evidence, Source } from './model';
+
+/** Folds every run of whitespace to one space, so line breaks never decide a match. */
+export function foldWhitespace(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface Passage {
+	/** Index of the paragraph the quote stands in. */
+	paragraph: number;
+	/** Where the quote starts and ends within that paragraph's folded text. */
+	start: number;
+	end: number;
+}
+
+/** Finds a quote in a source, word for word (whitespace aside), within a single paragraph. */
+export function findPassage(source: Source, quote: string): Passage | null {
+	const wanted = foldWhitespace(quote);
+	if (!wanted) return null;
+	for (let paragraph = 0; paragraph < source.paragraphs.length; paragraph++) {
+		const start = foldWhitespace(source.paragraphs[paragraph]!).indexOf(wanted);
+		if (start >= 0) return { paragraph, start, end: start + wanted.length };
+	}
+	return null;
+}
+
+/** Whether a passage stands anywhere in a source's text. */
+export function occursIn(source: Source, quote: string): boolean {
+	return findPassage(source, quote) !== null;
+}
+
+/** Splits a paragraph around a passage so a view can mark it as text, never as HTML. */
+export function splitAround(
+	paragraph: string,
+	passage: Pick<Passage, 'start' | 'end'>
+): [before: string, marked: string, after: string] {
+	const text = foldWhitespace(paragraph);
+	return [
+		text.slice(0, passage.start),
+		text.slice(passage.start, passage.end),
+		text.slice(passage.end)
+	];
+}
+
+/** The link that opens a source in the reader at the passage a piece of evidence quotes. */
+export function evidenceHash(evidence: Evidence): string {
+	return `#quote=${encodeURIComponent(foldWhitespace(evidence.quote))}`;
+}
+
+/** Reads the quote back out of a reader URL's hash; null when there is none. */
+export function quoteFromHash(hash: string): string | null {
+	const m = /^#quote=(.*)$/.exec(hash);
+	if (!m) return null;
+	try {
+		return decodeURIComponent(m[1]!);
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,123 @@
+import * as v from 'valibot';
+import { questionTypes, type TypedData } from '../question-types';
+
+const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const Id = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
+);
+const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+
+export const CATEGORIES = ['dates', 'actors', 'quotes', 'sources'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<Category, { title: string; blurb: string }> = {
+	dates: { title: 'Dates and numbers', blurb: 'When, how many, how long' },
+	actors: { title: 'Actors', blurb: 'Who is who: people, roles, organisations, countries' },
+	quotes: { title: 'Quotes', blurb: 'Who said it, and how it goes on' },
+	sources: { title: 'Sources', blurb: 'Which outlet reported what, and where they disagree' }
+};
+
+/** A passage a claim rests on: it must stand word for word (whitespace aside) in that source. */
+export const EvidenceSchema = v.strictObject({ source: Id, quote: Text });
+export type Evidence = v.InferOutput<typeof EvidenceSchema>;
+
+/** One article, as published, with the page furniture stripped and the report untouched. */
+export const SourceSchema = v.strictObject({
+	$schema: v.optional(v.string()),
+	id: Id,
+	outlet: Text,
+	outletName: Text,
+	headline: Text,
+	byline: v.optional(Text),
+	published: IsoDate,
+	datingNote: v.optional(Text),
+	url: v.nullable(v.pipe(v.string(), v.url('must be a full URL'))),
+	urlNote: v.optional(Text),
+	credit: Text,
+	paragraphs: v.pipe(v.array(Text), v.minLength(1, 'needs at least one paragraph'))
+});
+export type Source = v.InferOutput<typeof SourceSchema>;
+
+export const ActorSchema = v.strictObject({
+	id: Id,
+	name: Text,
+	kind: v.picklist(['person', 'organisation', 'country', 'office']),
+	description: Text
+});
+export type Actor = v.InferOutput<typeof ActorSchema>;
+
+/** A point where the outlets' accounts differ, with the passage from each that shows it. */
+export const DifferenceSchema = v.strictObject({
+	id: Id,
+	topic: Text,
+	note: Text,
+	passages: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage'))
+});
+export type Difference = v.InferOutput<typeof DifferenceSchema>;
+
+export const StorySchema = v.strictObject({
+	$schema: v.optional(v.string()),
+	id: Id,
+	title: Text,
+	summary: Text,
+	date: IsoDate,
+	sources: v.pipe(v.array(Id), v.minLength(1, 'needs at least one source')),
+	actors: v.array(ActorSchema),
+	differences: v.optional(v.array(DifferenceSchema), [])
+});
+export type Story = v.InferOutput<typeof StorySchema>;
+
+const common = {
+	id: Id,
+	category: v.picklist(CATEGORIES, `must be one of: ${CATEGORIES.join(', ')}`),
+	prompt: Text,
+	explanation: Text,
+	difficulty: v.picklist([1, 2, 3], 'must be 1 (easy), 2 or 3 (hard)'),
+	actors: v.optional(v.array(Id), []),
+	outlets: v.optional(v.array(Id), []),
+	evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage'))
+};
+
+export const QuestionSchema = v.variant(
+	'type',
+	questionTypes.map((t) => v.strictObject({ ...common, type: v.literal(t.type), ...t.entries })),
+	`must be one of: ${questionTypes.map((t) => t.type).join(', ')}`
+);
+
+type Common = v.InferOutput<v.ObjectSchema<typeof common, undefined>>;
+export type Question = Common & TypedData;
+
+export const BankSchema = v.strictObject({
+	$schema: v.optional(v.string()),
+	questions: v.pipe(v.array(v.unknown()), v.minLength(1, 'needs at least one question'))
+});
+
+/** What the browser receives for one story: everything a quiz, the reader and progress need. */
+export interface StoryBundle {
+	story: Story;
+	sources: Source[];
+	questions: Question[];
+}
+
+/** What the home page lists for each story. */
+export interface StorySummary {
+	id: string;
+	title: string;
+	summary: string;
+	date: string;
+	outlets: { id: string; outlet: string }[];
+	counts: Record<Category, number>;
+}
+
+export function summarizeStory(bundle: StoryBundle): StorySummary {
+	const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+	for (const q of bundle.questions) counts[q.category]++;
+	return {
+		id: bundle.story.id,
+		title: bundle.story.title,
+		summary: bundle.story.summary,
+		date: bundle.story.date,
+		outlets: bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet })),
+		counts
+	};
+}

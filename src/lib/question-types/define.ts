@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+
+/** What scoring a response gives: a credit in [0, 1] and, when the score needed a kindness, a note saying so. */
+export interface Scored {
+	score: number;
+	note?: string;
+}
+
+/** How to name things a question refers to by id, such as sources. */
+export interface Names {
+	source(id: string): string;
+}
+
+/** A problem with one question's type-specific data, named by the field it sits in. */
+export interface TypeIssue {
+	field: string;
+	message: string;
+}
+
+/**
+ * One question type: the fields its questions carry, the shape of a student's response, and the
+ * rules that score it. Everything about a type lives in its own module behind this one shape.
+ */
+export interface QuestionTypeDef<
+	T extends string,
+	E extends v.ObjectEntries,
+	R extends v.GenericSchema
+> {
+	type: T;
+	/** Short name for editors and the quiz setup. */
+	label: string;
+	entries: E;
+	response: R;
+	/** The response that earns full credit. */
+	perfect(q: v.InferOutput<v.ObjectSchema<E, undefined>>): v.InferOutput<R>;
+	/** Whether a response is ready to be checked (every part answered). */
+	isComplete(q: v.InferOutput<v.ObjectSchema<E, undefined>>, r: v.InferOutput<R>): boolean;
+	score(q: v.InferOutput<v.ObjectSchema<E, undefined>>, r: v.InferOutput<R>): Scored;
+	/** The right answer, in words, for feedback and review. */
+	answerText(q: v.InferOutput<v.ObjectSchema<E, undefined>>, names: Names): string;
+	/** The student's response, in words, for review and the teacher's report. */
+	responseText(
+		q: v.InferOutput<v.ObjectSchema<E, undefined>>,
+		r: v.InferOutput<R>,
+		names: Names
+	): string;
+	/** Checks that the schema cannot express, such as an answer that is not among the options. */
+	check(q: v.InferOutput<v.ObjectSchema<E, undefined>>): TypeIssue[];
+}
+
+export function defineType<T extends string, E extends v.ObjectEntries, R extends v.GenericSchema>(
+	def: QuestionTypeDef<T, E, R>
+): QuestionTypeDef<T, E, R> {
+	return def;
+}
+
+export const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+/** Lists every value that occurs more than once. */
+export function duplicatesIn(values: readonly string[]): string[] {
+	const seen = new Set<string>();
+	const twice = new Set<string>();
+	for (const value of values) (seen.has(value) ? twice : seen).add(value);
+	return [...twice];
+}
+
+export function clamp01(x: number): number {
+	return Math.min(1, Math.max(0, x));
+}

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { date } from './date';
+import { match } from './match';
+import { multi } from './multi';
+import { number } from './number';
+import { order } from './order';
+import { single } from './single';
+import { source } from './source';
+import { text } from './text';
+import { truefalse } from './truefalse';
+
+import type { QuestionTypeDef } from './define';
+
+export type { Names, Scored, TypeIssue } from './define';
+
+/** Every question type. Adding a type: one module beside these, one entry here, one answer component. */
+export const questionTypes = [
+	single,
+	multi,
+	truefalse,
+	date,
+	number,
+	order,
+	match,
+	text,
+	source
+] as const;
+
+type AnyDef = (typeof questionTypes)[number];
+export type QuestionTypeName = AnyDef['type'];
+export const questionTypeNames = questionTypes.map((t) => t.type) as QuestionTypeName[];
+
+type DataOf<D> =
+	D extends QuestionTypeDef<infer T, infer E, v.GenericSchema>
+		? { type: T } & v.InferOutput<v.ObjectSchema<E, undefined>>
+		: never;
+
+/** The type-specific fields of a question, with `type` itself, as a union over every type. */
+export type TypedData = DataOf<AnyDef>;
+
+interface LooseDef {
+	type: string;
+	label: string;
+	entries: v.ObjectEntries;
+	response: v.GenericSchema;
+	perfect(q: unknown): unknown;
+	isComplete(q: unknown, r: unknown): boolean;
+	score(q: unknown, r: unknown): import('./define').Scored;
+	answerText(q: unknown, names: import('./define').Names): string;
+	responseText(q: unknown, r: unknown, names: import('./define').Names): string;
+	check(q: unknown): import('./define').TypeIssue[];
+}
+
+/** The definition of a type, seen through one shape so callers need no switch on `type`. */
+export function typeOf(name: string): LooseDef {
+	const def = questionTypes.find((t) => t.type === name);
+	if (!def) throw new Error(`Unknown question type "${name}"`);
+	return def as unknown as LooseDef;
+}

@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+import { defineType, duplicatesIn, Text } from './define';
+
+/**
+ * Put items in order (a timeline). `items` lists them in the right order; the quiz shows them
+ * shuffled. Scoring: the share of all pairs of items that the response puts in the right
+ * relative order. A pair with an item missing from the response counts as wrong.
+ */
+export const order = defineType({
+	type: 'order',
+	label: 'Order',
+	entries: {
+		items: v.pipe(v.array(Text), v.minLength(3, 'needs at least 3 items'))
+	},
+	response: v.object({ order: v.array(v.string()) }),
+	perfect: (q) => ({ order: [...q.items] }),
+	isComplete: (q, r) => r.order.length === q.items.length,
+	score(q, r) {
+		const position = new Map<string, number>();
+		r.order.forEach((item, i) => {
+			if (!position.has(item)) position.set(item, i);
+		});
+		let right = 0;
+		let pairs = 0;
+		for (let i = 0; i < q.items.length; i++)
+			for (let j = i + 1; j < q.items.length; j++) {
+				pairs++;
+				const a = position.get(q.items[i]!);
+				const b = position.get(q.items[j]!);
+				if (a !== undefined && b !== undefined && a < b) right++;
+			}
+		return { score: right / pairs };
+	},
+	answerText: (q) => q.items.map((item, i) => `${i + 1}. ${item}`).join(' '),
+	responseText: (_q, r) => r.order.map((item, i) => `${i + 1}. ${item}`).join(' '),
+	check: (q) =>
+		duplicatesIn(q.items).map((item) => ({ field: 'items', message: `"${item}" is listed twice` }))
+});

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { checkContent, formatIssue, type ContentFile, type ContentIssue } from '../content/check';
+import type { StoryBundle } from '../content/model';
+
+/**
+ * Where content lives:
+ *   questions/sources/<source>.yaml           one article each
+ *   questions/stories/<story>/story.yaml      the story, its sources, actors and differences
+ *   questions/stories/<story>/questions/*.yaml its question banks
+ */
+export const CONTENT_ROOT = join(process.cwd(), 'questions');
+
+const yamlFiles = (dir: string) =>
+	existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => /\.ya?ml$/.test(f))
+				.sort()
+		: [];
+
+/** Reads and parses every content file; a file that is not valid YAML becomes an issue. */
+export function readContentFiles(root = CONTENT_ROOT): {
+	files: ContentFile[];
+	issues: ContentIssue[];
+} {
+	const files: ContentFile[] = [];
+	const issues: ContentIssue[] = [];
+	const read = (path: string): unknown => {
+		const name = relative(process.cwd(), path);
+		try {
+			return parse(readFileSync(path, 'utf8'), { prettyErrors: true });
+		} catch (e) {
+			issues.push({ file: name, message: `not valid YAML: ${(e as Error).message}` });
+			return undefined;
+		}
+	};
+	const add = (file: ContentFile) => {
+		if (file.data !== undefined) files.push(file);
+	};
+
+	for (const f of yamlFiles(join(root, 'sources'))) {
+		const path = join(root, 'sources', f);
+		add({ kind: 'source', path: relative(process.cwd(), path), data: read(path) });
+	}
+	const storiesDir = join(root, 'stories');
+	const storyIds = existsSync(storiesDir) ? readdirSync(storiesDir).sort() : [];
+	for (const story of storyIds) {
+		const storyFile = join(storiesDir, story, 'story.yaml');
+		if (existsSync(storyFile))
+			add({ kind: 'story', path: relative(process.cwd(), storyFile), data: read(storyFile) });
+		else
+			issues.push({
+				file: relative(process.cwd(), join(storiesDir, story)),
+				message: 'a story folder needs a story.yaml'
+			});
+		const bankDir = join(storiesDir, story, 'questions');
+		for (const f of yamlFiles(bankDir)) {
+			const path = join(bankDir, f);
+			add({ kind: 'bank', story, path: relative(process.cwd(), path), data: read(path) });
+		}
+	}
+	return { files, issues };
+}
+
+/** Reads, checks and builds all content: the bundles are trustworthy only when issues is empty. */
+export function loadContent(root = CONTENT_ROOT): {
+	bundles: StoryBundle[];
+	issues: ContentIssue[];
+} {
+	const read = readContentFiles(root);
+	const checked = checkContent(read.files);
+	return { bundles: checked.bundles, issues: [...read.issues, ...checked.issues] };
+}
+
+let cached: StoryBundle[] | undefined;
+
+/** The checked bundles, for prerendering; throws, naming every problem, if the content is broken. */
+export function checkedBundles(): StoryBundle[] {
+	if (cached) return cached;
+	const { bundles, issues } = loadContent();
+	if (issues.length) throw new ContentError(issues);
+	return (cached = bundles);
+}
+
+export class ContentError extends Error {
+	constructor(readonly issues: ContentIssue[]) {
+		super(
+			`The question content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n` +
+				issues.map((i) => '  ' + formatIssue(i)).join('\n')
+		);
+		this.name = 'ContentError';
+	}
+}
+
+/** Prerender entries for routes under /stories/[story]. */
+export function storyEntries(): { story: string }[] {
+	return checkedBundles().map((b) => ({ story: b.story.id }));
+}

@@ -1,0 +1,6 @@
+import { fetchStory } from '$lib/app/data';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ fetch, params }) => ({
+	bundle: await fetchStory(fetch, params.story)
+});
