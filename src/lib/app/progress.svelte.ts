@@ -29,7 +29,8 @@ function guardWrites(store: ProgressStore): ProgressStore {
 		async (...args: A) => {
 			try {
 				await write(...args);
-			} catch {
+			} catch (e) {
+				console.warn('Byline could not save progress:', e);
 				storageState.problem = 'write-failed';
 			}
 		};

@@ -63,7 +63,7 @@ export function planAttempt(
 		id: opts.id,
 		storyId: opts.storyId,
 		seed: opts.seed,
-		categories: chosen,
+		categories: [...chosen],
 		questionIds: shuffle(picked, opts.seed).map((q) => q.id),
 		position: 0,
 		startedAt: opts.now,
