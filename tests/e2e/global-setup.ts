@@ -11,8 +11,17 @@ export default async function setup() {
 		['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
 		{ stdio: ['ignore', 'pipe', 'pipe'], detached: true }
 	);
+	let exited: number | null = null;
+	let output = '';
+	server.stdout?.on('data', (d) => (output += d));
+	server.stderr?.on('data', (d) => (output += d));
+	server.on('exit', (code) => (exited = code ?? -1));
 	const deadline = Date.now() + 30_000;
 	for (;;) {
+		if (exited !== null)
+			throw new Error(
+				`The preview server stopped (exit ${exited}): is port ${PORT} taken?\n${output}`
+			);
 		try {
 			if ((await fetch(BASE)).ok) break;
 		} catch {
@@ -22,6 +31,10 @@ export default async function setup() {
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	return () => {
-		if (server.pid) process.kill(-server.pid, 'SIGTERM');
+		try {
+			if (server.pid) process.kill(-server.pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
 	};
 }

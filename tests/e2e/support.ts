@@ -1,4 +1,12 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from 'playwright-core';
 
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const BASE = `http://127.0.0.1:${PORT}`;
@@ -37,4 +45,44 @@ export async function phoneContext(
 	context.on('request', (r) => requests.push(r.url()));
 	const page = await context.newPage();
 	return { context, page, requests };
+}
+
+/** A locator's text, trimmed, for polling assertions. */
+export async function textOf(locator: Locator): Promise<string> {
+	return ((await locator.first().textContent()) ?? '').trim().replace(/\s+/g, ' ');
+}
+
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
+
+export interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page as it is now: WCAG 2.2 A and AA rules plus best practices. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: { run: (...a: unknown[]) => Promise<{ violations: AxeViolation[] }> };
+			}
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+			}
+		});
+		return result.violations;
+	});
+	return violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
 }

@@ -34,6 +34,8 @@ export class QuizSession {
 	draft = $state<unknown>(undefined);
 	/** Set when Check was pressed on an incomplete response. */
 	incomplete = $state(false);
+	/** Writes still under way; the page shows "Saving…" until they are done. */
+	pendingWrites = $state(0);
 
 	readonly questions: Question[];
 
@@ -50,6 +52,10 @@ export class QuizSession {
 		);
 	}
 
+	/** Whether answers outlive this tab. */
+	get persistent() {
+		return this.store.kind === 'device';
+	}
 	get total() {
 		return this.questions.length;
 	}
@@ -101,7 +107,7 @@ export class QuizSession {
 		};
 		this.answers = { ...this.answers, [q.id]: answer };
 		this.attempt = { ...this.attempt, updatedAt: answer.answeredAt };
-		await this.store.recordAnswer(answer);
+		await this.write(() => this.store.recordAnswer(answer));
 		return true;
 	}
 
@@ -114,6 +120,16 @@ export class QuizSession {
 			: { ...this.attempt, position: this.position + 1, updatedAt: now };
 		this.draft = undefined;
 		this.incomplete = false;
-		await this.store.saveAttempt($state.snapshot(this.attempt));
+		const attempt = $state.snapshot(this.attempt);
+		await this.write(() => this.store.saveAttempt(attempt));
+	}
+
+	private async write(save: () => Promise<void>) {
+		this.pendingWrites++;
+		try {
+			await save();
+		} finally {
+			this.pendingWrites--;
+		}
 	}
 }

@@ -39,6 +39,13 @@ function schemaIssues(
 	return issues.map((issue) => {
 		const path = v.getDotPath(issue);
 		const field = [prefix, path].filter(Boolean).join('.') || undefined;
+		if (issue.type === 'strict_object' && issue.expected === 'never')
+			return {
+				file,
+				id,
+				field,
+				message: `unknown field "${String(issue.input)}" (check its spelling)`
+			};
 		const got = issue.input === undefined ? 'it is missing' : `got ${JSON.stringify(issue.input)}`;
 		return { file, id, field, message: `${issue.message} (${got})` };
 	});

@@ -1,6 +1,13 @@
 import * as v from 'valibot';
 import { defineType, duplicatesIn, Text } from './define';
 
+export type Matches = { left: string; right: string | null }[];
+
+/** What a response matched a left item to (the last choice counts), or null. */
+export function matchedTo(matches: Matches, left: string): string | null {
+	return matches.findLast((m) => m.left === left)?.right ?? null;
+}
+
 /**
  * Matching, such as quote ↔ speaker. `pairs` lists each left item with its right partner; the
  * quiz offers the right items shuffled. Scoring: the share of left items given their partner.
@@ -10,19 +17,22 @@ export const match = defineType({
 	label: 'Matching',
 	entries: {
 		pairs: v.pipe(
-			v.array(v.object({ left: Text, right: Text })),
+			v.array(v.strictObject({ left: Text, right: Text })),
 			v.minLength(2, 'needs at least 2 pairs')
 		)
 	},
-	response: v.object({ matches: v.record(v.string(), v.nullable(v.string())) }),
-	perfect: (q) => ({ matches: Object.fromEntries(q.pairs.map((p) => [p.left, p.right])) }),
-	isComplete: (q, r) => q.pairs.every((p) => typeof r.matches[p.left] === 'string'),
+	// A list of pairs rather than a record, so any item text works as a key (even "__proto__").
+	response: v.object({
+		matches: v.array(v.object({ left: v.string(), right: v.nullable(v.string()) }))
+	}),
+	perfect: (q) => ({ matches: q.pairs.map((p) => ({ left: p.left, right: p.right })) }),
+	isComplete: (q, r) => q.pairs.every((p) => typeof matchedTo(r.matches, p.left) === 'string'),
 	score: (q, r) => ({
-		score: q.pairs.filter((p) => r.matches[p.left] === p.right).length / q.pairs.length
+		score: q.pairs.filter((p) => matchedTo(r.matches, p.left) === p.right).length / q.pairs.length
 	}),
 	answerText: (q) => q.pairs.map((p) => `${p.left} → ${p.right}`).join('; '),
 	responseText: (q, r) =>
-		q.pairs.map((p) => `${p.left} → ${r.matches[p.left] ?? '(none)'}`).join('; '),
+		q.pairs.map((p) => `${p.left} → ${matchedTo(r.matches, p.left) ?? '(none)'}`).join('; '),
 	check: (q) => [
 		...duplicatesIn(q.pairs.map((p) => p.left)).map((l) => ({
 			field: 'pairs',

@@ -1,6 +1,11 @@
 import * as v from 'valibot';
 import { defineType } from './define';
 
+/** Within ± tolerance, allowing for binary rounding (0.4 − 0.3 is 0.10000000000000003). */
+function withinTolerance(value: number, answer: number, tolerance: number): boolean {
+	return Math.abs(value - answer) <= tolerance + 1e-9 * Math.max(1, Math.abs(answer));
+}
+
 /**
  * A number with a tolerance. Scoring: 1 when the response lies within ± tolerance of the answer
  * (tolerance 0 means exactly), otherwise 0.
@@ -18,7 +23,9 @@ export const number = defineType({
 	isComplete: (_q, r) => r.value !== null && Number.isFinite(r.value),
 	score: (q, r) => ({
 		score:
-			r.value !== null && Number.isFinite(r.value) && Math.abs(r.value - q.answer) <= q.tolerance
+			r.value !== null &&
+			Number.isFinite(r.value) &&
+			withinTolerance(r.value, q.answer, q.tolerance)
 				? 1
 				: 0
 	}),

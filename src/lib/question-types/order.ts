@@ -14,7 +14,8 @@ export const order = defineType({
 	},
 	response: v.object({ order: v.array(v.string()) }),
 	perfect: (q) => ({ order: [...q.items] }),
-	isComplete: (q, r) => r.order.length === q.items.length,
+	isComplete: (q, r) =>
+		r.order.length === q.items.length && q.items.every((item) => r.order.includes(item)),
 	score(q, r) {
 		const position = new Map<string, number>();
 		r.order.forEach((item, i) => {

@@ -44,7 +44,7 @@ export function planAttempt(
 	setup: QuizSetup,
 	opts: { id: string; storyId: string; seed: number; now: number }
 ): Attempt {
-	const chosen = setup.categories.length ? setup.categories : [...CATEGORIES];
+	const chosen = setup.categories.length ? [...new Set(setup.categories)] : [...CATEGORIES];
 	const pools = chosen.map((c) =>
 		shuffle(
 			questions.filter((q) => q.category === c),

@@ -114,11 +114,12 @@ export async function openProgressStore(
 	const blockedTooLong = new Promise<'blocked'>((resolve) => {
 		onBlocked = () => (timer ??= setTimeout(() => resolve('blocked'), BLOCKED_GRACE_MS));
 	});
-	const opening = openBylineDB({
-		onBlocked: () => onBlocked(),
-		onVersionChange: opts.onVersionChange
-	});
 	try {
+		// Inside the try: some browsers throw from indexedDB.open itself (SecurityError).
+		const opening = openBylineDB({
+			onBlocked: () => onBlocked(),
+			onVersionChange: opts.onVersionChange
+		});
 		const db = await Promise.race([opening, blockedTooLong]);
 		clearTimeout(timer);
 		if (db === 'blocked') {

@@ -1,0 +1,681 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatIssue, type ContentIssue } from '$lib/content/check';
+import {
+	ALPHA,
+	BETA,
+	PATHS,
+	STORY_ID,
+	filesOf,
+	fixture,
+	questionIn,
+	type Fixture
+} from '../../fixtures/content/fixture';
+
+/** Checks the fixture after `breakIt` has changed one thing in it. */
+function check(breakIt: (f: Fixture) => void = () => {}) {
+	const f = fixture();
+	breakIt(f);
+	return checkContent(filesOf(f));
+}
+
+/** Asserts there is exactly one issue and that it, and its formatted line, name file, id and field. */
+function onlyIssue(
+	issues: ContentIssue[],
+	expected: { file: string; id?: string; field?: string; message: RegExp }
+): ContentIssue {
+	expect(issues, issues.map(formatIssue).join('\n')).toHaveLength(1);
+	const issue = issues[0]!;
+	expect(issue.file).toBe(expected.file);
+	expect(issue.id).toBe(expected.id);
+	expect(issue.field).toBe(expected.field);
+	expect(issue.message).toMatch(expected.message);
+	const head = [expected.file, expected.id, expected.field].filter(Boolean).join(' › ');
+	expect(formatIssue(issue).startsWith(`${head}: `)).toBe(true);
+	return issue;
+}
+
+const questionIds = (result: ReturnType<typeof checkContent>) =>
+	result.bundles.flatMap((b) => b.questions.map((q) => q.id));
+
+describe('formatIssue', () => {
+	it('names file, id and field, then the message', () => {
+		expect(
+			formatIssue({ file: 'a.yaml', id: 'q-1', field: 'evidence[0].quote', message: 'bad' })
+		).toBe('a.yaml › q-1 › evidence[0].quote: bad');
+	});
+
+	it('leaves out the parts an issue does not have', () => {
+		expect(formatIssue({ file: 'a.yaml', message: 'bad' })).toBe('a.yaml: bad');
+		expect(formatIssue({ file: 'a.yaml', field: 'sources[0]', message: 'bad' })).toBe(
+			'a.yaml › sources[0]: bad'
+		);
+	});
+});
+
+describe('checkContent on valid content', () => {
+	it('reports no issues', () => {
+		expect(check().issues).toEqual([]);
+	});
+
+	it('builds one bundle with every question, banks in file order, and the story’s sources in its order', () => {
+		const f = fixture();
+		const { bundles } = checkContent(filesOf(f));
+		expect(bundles).toHaveLength(1);
+		const bundle = bundles[0]!;
+		expect(bundle.story.id).toBe(STORY_ID);
+		// The source files come beta first; the story lists alpha first, and the story decides.
+		expect(bundle.sources.map((s) => s.id)).toEqual([ALPHA, BETA]);
+		expect(bundle.questions.map((q) => q.id)).toEqual(
+			[...f.main.questions, ...f.extra.questions].map((q) => q.id)
+		);
+		expect(bundle.sources[0]!.paragraphs).toEqual(f.alpha.paragraphs);
+	});
+
+	it('fills in the defaults the schema gives', () => {
+		const bundle = check().bundles[0]!;
+		const members = bundle.questions.find((q) => q.id === 'tst-dates-members')!;
+		expect(members.actors).toEqual([]);
+		expect(members.outlets).toEqual([]);
+		expect(members.type === 'number' && members.tolerance).toBe(0);
+	});
+
+	it('keeps a story without differences', () => {
+		const result = check((f) => delete f.story.differences);
+		expect(result.issues).toEqual([]);
+		expect(result.bundles[0]!.story.differences).toEqual([]);
+	});
+});
+
+describe('checkContent: schema violations in questions', () => {
+	it('reports a missing prompt and drops the question', () => {
+		const result = check((f) => delete questionIn(f.main, 'tst-actors-announcer').prompt);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'prompt',
+			message: /it is missing/
+		});
+		expect(questionIds(result)).not.toContain('tst-actors-announcer');
+	});
+
+	it('reports an empty prompt', () => {
+		const result = check((f) => (questionIn(f.main, 'tst-actors-announcer').prompt = '   '));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'prompt',
+			message: /must not be empty/
+		});
+	});
+
+	it('reports a category that does not exist, listing the ones that do', () => {
+		const result = check((f) => (questionIn(f.main, 'tst-dates-exile-years').category = 'people'));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-dates-exile-years',
+			field: 'category',
+			message: /must be one of: dates, actors, quotes, sources.*got "people"/
+		});
+	});
+
+	it.each([0, 4, '2', 1.5])('reports difficulty %j', (difficulty) => {
+		const result = check((f) => (questionIn(f.main, 'tst-sources-2013').difficulty = difficulty));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-sources-2013',
+			field: 'difficulty',
+			message: /must be 1 \(easy\), 2 or 3 \(hard\)/
+		});
+	});
+
+	it('reports an unknown question type, listing every type', () => {
+		const result = check((f) => (questionIn(f.extra, 'tst-quotes-hasty').type = 'essay'));
+		const issue = onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-quotes-hasty',
+			field: 'type',
+			message: /got "essay"/
+		});
+		for (const type of [
+			'single',
+			'multi',
+			'truefalse',
+			'date',
+			'number',
+			'order',
+			'match',
+			'text',
+			'source'
+		])
+			expect(issue.message).toContain(type);
+	});
+
+	it('reports a field the format does not know', () => {
+		const result = check((f) => (questionIn(f.main, 'tst-actors-announcer').hint = 'Think.'));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'hint',
+			message: /"hint"/
+		});
+	});
+
+	it('reports a field that belongs to another type', () => {
+		const result = check((f) => (questionIn(f.extra, 'tst-actors-host').options = ['a', 'b']));
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-actors-host',
+			field: 'options',
+			message: /./
+		});
+	});
+
+	it.each(['Bad_Id', 'two--hyphens', '-leading', 'trailing-', 'has space', 'Upper'])(
+		'reports the id %j, naming the question by it',
+		(id) => {
+			const result = check((f) => (questionIn(f.main, 'tst-sources-2013').id = id));
+			onlyIssue(result.issues, {
+				file: PATHS.main,
+				id,
+				field: 'id',
+				message: /lowercase letters, digits and single hyphens/
+			});
+		}
+	);
+
+	it('names a question without a usable id by its place in the bank', () => {
+		const result = check((f) => delete f.main.questions[2]!.id);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'questions[2]',
+			field: 'id',
+			message: /it is missing/
+		});
+	});
+
+	it('reports a wrongly typed answer field', () => {
+		const result = check((f) => (questionIn(f.extra, 'tst-dates-members').answer = '3000'));
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-members',
+			field: 'answer',
+			message: /got "3000"/
+		});
+	});
+
+	it('reports a question without evidence', () => {
+		const result = check((f) => (questionIn(f.main, 'tst-actors-announcer').evidence = []));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'evidence',
+			message: /needs at least one passage/
+		});
+	});
+
+	it('reports a field inside evidence by its path', () => {
+		const result = check((f) => {
+			const evidence = questionIn(f.main, 'tst-dates-exile-years').evidence as object[];
+			evidence[1] = { source: BETA, quote: 'strained since 2014', page: 3 };
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-dates-exile-years',
+			field: 'evidence.1.page',
+			message: /"page"/
+		});
+	});
+
+	it('reports a bank without questions', () => {
+		const result = check((f) => (f.extra.questions = []));
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			field: 'questions',
+			message: /needs at least one question/
+		});
+	});
+
+	it.each([null, 'just text', ['not', 'a', 'bank']])(
+		'reports a bank that holds %j instead of a mapping, and keeps the other bank',
+		(data) => {
+			const f = fixture();
+			const files = filesOf(f).map((file) =>
+				file.path === PATHS.extra ? { ...file, data } : file
+			);
+			const result = checkContent(files);
+			expect(result.issues.length).toBeGreaterThan(0);
+			for (const issue of result.issues) expect(issue.file).toBe(PATHS.extra);
+			expect(questionIds(result)).toEqual(f.main.questions.map((q) => q.id));
+		}
+	);
+
+	it('reports every broken question and keeps the sound ones', () => {
+		const f = fixture();
+		delete questionIn(f.main, 'tst-actors-announcer').prompt;
+		questionIn(f.extra, 'tst-dates-members').difficulty = 9;
+		const result = checkContent(filesOf(f));
+		expect(result.issues.map((i) => [i.file, i.id, i.field])).toEqual([
+			[PATHS.main, 'tst-actors-announcer', 'prompt'],
+			[PATHS.extra, 'tst-dates-members', 'difficulty']
+		]);
+		expect(questionIds(result)).toHaveLength(
+			f.main.questions.length + f.extra.questions.length - 2
+		);
+	});
+});
+
+describe('checkContent: schema violations in sources and stories', () => {
+	it('reports a source field, naming the source by its id', () => {
+		const result = check((f) => (f.beta.published = '7 September 2022'));
+		expect(result.issues.length).toBeGreaterThanOrEqual(1);
+		expect(result.issues[0]).toMatchObject({ file: PATHS.beta, id: BETA, field: 'published' });
+		expect(result.issues[0]!.message).toMatch(/YYYY-MM-DD/);
+	});
+
+	it('reports a source without paragraphs', () => {
+		const result = check((f) => (f.beta.paragraphs = []));
+		expect(result.issues[0]).toMatchObject({ file: PATHS.beta, id: BETA, field: 'paragraphs' });
+		expect(result.issues[0]!.message).toMatch(/at least one paragraph/);
+	});
+
+	it('reports two sources with the same id', () => {
+		const f = fixture();
+		const copy = { kind: 'source' as const, path: 'questions/sources/copy.yaml', data: f.alpha };
+		const result = checkContent([...filesOf(f), copy]);
+		onlyIssue(result.issues, {
+			file: 'questions/sources/copy.yaml',
+			id: ALPHA,
+			field: 'id',
+			message: /another source has this id/
+		});
+	});
+
+	it('reports an actor of an unknown kind', () => {
+		const result = check((f) => {
+			(f.story.actors as { kind: string }[])[1]!.kind = 'planet';
+		});
+		expect(result.issues[0]).toMatchObject({
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'actors.1.kind'
+		});
+	});
+
+	it('reports an actor listed twice', () => {
+		const result = check((f) => {
+			const actors = f.story.actors as object[];
+			actors.push({ ...actors[0]! });
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'actors[2].id',
+			message: /"prime-minister" is listed twice/
+		});
+	});
+
+	it('reports a difference whose passage is not in its source', () => {
+		const result = check((f) => {
+			const [difference] = f.story.differences as { passages: { quote: string }[] }[];
+			difference!.passages[1]!.quote = 'strained since 2013';
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'differences[0].passages[1].quote',
+			message: /not found word for word in source "beta-wire": "strained since 2013"/
+		});
+	});
+});
+
+describe('checkContent: question ids', () => {
+	it('reports an id used in two banks, naming the other bank', () => {
+		const result = check((f) => (questionIn(f.extra, 'tst-actors-host').id = 'tst-sources-2013'));
+		const issue = onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-sources-2013',
+			field: 'id',
+			message: /another question has this id/
+		});
+		expect(issue.message).toContain(PATHS.main);
+	});
+
+	it('reports an id used twice in one bank', () => {
+		const result = check((f) => (f.main.questions[1]!.id = f.main.questions[0]!.id));
+		const issue = onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'id',
+			message: /another question has this id/
+		});
+		expect(issue.message).toContain(PATHS.main);
+	});
+
+	it('reports an id used in two stories', () => {
+		const f = fixture();
+		const other = {
+			...f.story,
+			id: 'other-story',
+			differences: []
+		};
+		const result = checkContent([
+			...filesOf(f),
+			{ kind: 'story', path: 'questions/stories/other-story/story.yaml', data: other },
+			{
+				kind: 'bank',
+				path: 'questions/stories/other-story/questions/a.yaml',
+				story: 'other-story',
+				data: { questions: [structuredClone(f.main.questions[0]!)] }
+			}
+		]);
+		const issue = onlyIssue(result.issues, {
+			file: 'questions/stories/other-story/questions/a.yaml',
+			id: 'tst-actors-announcer',
+			field: 'id',
+			message: /another question has this id/
+		});
+		expect(issue.message).toContain(PATHS.main);
+		expect(result.bundles.map((b) => b.story.id)).toEqual([STORY_ID, 'other-story']);
+	});
+});
+
+describe('checkContent: evidence against the source texts', () => {
+	const setQuote = (f: Fixture, id: string, quote: string, index = 0) => {
+		const evidence = questionIn(f.main, id).evidence as { source: string; quote: string }[];
+		evidence[index]!.quote = quote;
+	};
+
+	it('reports evidence from a source the story does not list', () => {
+		const result = check((f) => {
+			const evidence = questionIn(f.main, 'tst-actors-announcer').evidence as object[];
+			evidence.push({ source: 'gamma-times', quote: 'anything' });
+		});
+		const issue = onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'evidence[1].source',
+			message: /unknown source "gamma-times"/
+		});
+		expect(issue.message).toContain(`${ALPHA}, ${BETA}`);
+	});
+
+	it('reports evidence from a source that exists but belongs to no story of this bank', () => {
+		const f = fixture();
+		f.story.sources = [ALPHA];
+		(f.story.differences as { passages: object[] }[])[0]!.passages.pop();
+		for (const q of [...f.main.questions, ...f.extra.questions]) {
+			q.outlets = [];
+			if (q.type === 'source') q.answer = [];
+		}
+		const result = checkContent(filesOf(f));
+		const fromBeta = result.issues.filter((i) => i.field?.endsWith('.source'));
+		expect(fromBeta.length).toBeGreaterThan(0);
+		for (const issue of fromBeta) expect(issue.message).toMatch(/unknown source "beta-wire"/);
+	});
+
+	it('reports a quote that is not in the source word for word, quoting it', () => {
+		const result = check((f) =>
+			setQuote(f, 'tst-actors-announcer', 'the premier announced the expulsion')
+		);
+		const issue = onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'evidence[0].quote',
+			message: /not found word for word in source "alpha-news"/
+		});
+		expect(issue.message).toContain('"the premier announced the expulsion"');
+		expect(formatIssue(issue)).toBe(
+			`${PATHS.main} › tst-actors-announcer › evidence[0].quote: not found word for word in source "${ALPHA}": "the premier announced the expulsion"`
+		);
+	});
+
+	it('reports a quote that stands in the other source only', () => {
+		const result = check((f) => setQuote(f, 'tst-actors-announcer', 'strained since 2014'));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'evidence[0].quote',
+			message: /not found word for word in source "alpha-news"/
+		});
+	});
+
+	it('accepts a quote that differs from the text only by whitespace and line breaks', () => {
+		const result = check((f) => {
+			setQuote(f, 'tst-actors-announcer', '  the prime\n   minister\tannounced  the expulsion ');
+			// The source paragraph itself holds a line break; the quote has a plain space there.
+			setQuote(f, 'tst-sources-2013', 'to accept around 3,000 members');
+		});
+		expect(result.issues).toEqual([]);
+	});
+
+	it('does not forgive a change of case or punctuation', () => {
+		const result = check((f) => {
+			setQuote(f, 'tst-actors-announcer', 'The prime minister announced the expulsion');
+			setQuote(f, 'tst-sources-2013', 'agreed in 2013, to accept');
+		});
+		expect(result.issues.map((i) => [i.id, i.field])).toEqual([
+			['tst-actors-announcer', 'evidence[0].quote'],
+			['tst-sources-2013', 'evidence[0].quote']
+		]);
+	});
+
+	it('does not take straight quotes or three dots for curly quotes and an ellipsis', () => {
+		const result = check((f) => {
+			const evidence = questionIn(f.extra, 'tst-quotes-hasty').evidence as { quote: string }[];
+			evidence[0]!.quote = '"an ill-considered and hasty decision"...';
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-quotes-hasty',
+			field: 'evidence[0].quote',
+			message: /not found word for word/
+		});
+	});
+
+	it('reports a quote that runs across two paragraphs', () => {
+		const f = fixture();
+		const [first, second] = f.alpha.paragraphs as string[];
+		// Each half stands in the source; joined, they span the paragraph break.
+		const quote = 'gave them 24 hours to leave. The ministry called it';
+		expect(first!.endsWith('gave them 24 hours to leave.')).toBe(true);
+		expect(second!.startsWith('The ministry called it')).toBe(true);
+		setQuote(f, 'tst-actors-announcer', quote);
+		onlyIssue(checkContent(filesOf(f)).issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'evidence[0].quote',
+			message: /not found word for word/
+		});
+	});
+});
+
+describe('checkContent: answers', () => {
+	it('reports a single-choice answer that is not among the options', () => {
+		const result = check((f) => (questionIn(f.main, 'tst-actors-announcer').answer = 'The king'));
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'answer',
+			message: /"The king" is not one of the options/
+		});
+	});
+
+	it('reports a multiple-select answer that is not among the options', () => {
+		const result = check(
+			(f) => (questionIn(f.main, 'tst-dates-exile-years').answers = ['2013', '2012'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-dates-exile-years',
+			field: 'answers',
+			message: /"2012" is not one of the options/
+		});
+	});
+
+	it('reports a multiple-select question whose every option is right', () => {
+		const result = check(
+			(f) => (questionIn(f.main, 'tst-dates-exile-years').answers = ['2013', '2014', '2015'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-dates-exile-years',
+			field: 'answers',
+			message: /every option is right/
+		});
+	});
+
+	it('reports a date that does not exist', () => {
+		const result = check(
+			(f) => (questionIn(f.extra, 'tst-dates-announcement').answer = '2022-09-31')
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-announcement',
+			field: 'answer',
+			message: /not a real date/
+		});
+	});
+});
+
+describe('checkContent: source-attribution keys against the texts', () => {
+	it('reports a key that names one source while the quote stands in the other too', () => {
+		const result = check((f) => {
+			const q = questionIn(f.main, 'tst-sources-2013');
+			q.evidence = [{ source: ALPHA, quote: '24 hours to leave' }];
+		});
+		const issue = onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-sources-2013',
+			field: 'evidence[0].quote',
+			message: /the key leaves out "beta-wire"/
+		});
+		expect(issue.message).toContain(`stands in "${BETA}" too`);
+	});
+
+	it('reports each passage that also stands in a left-out source', () => {
+		const result = check((f) => {
+			const q = questionIn(f.main, 'tst-sources-2013');
+			q.evidence = [
+				{ source: ALPHA, quote: 'agreed in 2013 to accept' },
+				{ source: ALPHA, quote: '3,000 members' }
+			];
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-sources-2013',
+			field: 'evidence[1].quote',
+			message: /the key leaves out "beta-wire"/
+		});
+	});
+
+	it('reports a key naming a source that supplies no evidence', () => {
+		const result = check((f) => {
+			const q = questionIn(f.main, 'tst-sources-24-hours');
+			q.evidence = [{ source: ALPHA, quote: 'the prime minister announced the expulsion' }];
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-sources-24-hours',
+			field: 'evidence',
+			message: /the key names "beta-wire" but no evidence comes from it/
+		});
+	});
+
+	it('reports a key naming a source the story does not list', () => {
+		const result = check(
+			(f) => (questionIn(f.main, 'tst-sources-2013').answer = [ALPHA, 'gamma-times'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-sources-2013',
+			field: 'answer[1]',
+			message: /unknown source "gamma-times"/
+		});
+	});
+
+	it('reports a source named twice in a key', () => {
+		const result = check((f) => (questionIn(f.main, 'tst-sources-2013').answer = [ALPHA, ALPHA]));
+		expect(result.issues.map(formatIssue)).toContain(
+			`${PATHS.main} › tst-sources-2013 › answer: "${ALPHA}" is listed twice`
+		);
+	});
+
+	it('accepts a "neither" key whatever the evidence', () => {
+		const result = check((f) => {
+			const q = questionIn(f.main, 'tst-sources-neither');
+			q.evidence = [
+				{ source: ALPHA, quote: '24 hours to leave' },
+				{ source: BETA, quote: '24 hours to leave' }
+			];
+		});
+		expect(result.issues).toEqual([]);
+	});
+});
+
+describe('checkContent: references to the story', () => {
+	it('reports an actor the story does not list', () => {
+		const result = check(
+			(f) => (questionIn(f.main, 'tst-actors-announcer').actors = ['prime-minister', 'nobody'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'actors[1]',
+			message: /unknown actor "nobody"/
+		});
+	});
+
+	it('reports an outlet the story does not list', () => {
+		const result = check(
+			(f) => (questionIn(f.main, 'tst-actors-announcer').outlets = ['gamma-times'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-actors-announcer',
+			field: 'outlets[0]',
+			message: /unknown source "gamma-times"/
+		});
+	});
+
+	it('reports a story that lists an unknown source', () => {
+		const result = check((f) => f.story.sources.push('gamma-times'));
+		onlyIssue(result.issues, {
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'sources[2]',
+			message: /unknown source "gamma-times"/
+		});
+		expect(result.bundles[0]!.sources.map((s) => s.id)).toEqual([ALPHA, BETA]);
+	});
+
+	it('reports a story whose source file is broken, and the evidence that needs it', () => {
+		const result = check((f) => delete f.beta.headline);
+		expect(result.issues[0]).toMatchObject({ file: PATHS.beta, id: BETA, field: 'headline' });
+		expect(result.issues.some((i) => i.file === PATHS.story && i.field === 'sources[1]')).toBe(
+			true
+		);
+	});
+
+	it('reports a bank whose story folder has no story.yaml', () => {
+		const f = fixture();
+		const orphan = 'questions/stories/lost-story/questions/a.yaml';
+		const result = checkContent([
+			...filesOf(f),
+			{ kind: 'bank', path: orphan, story: 'lost-story', data: { questions: [] } }
+		]);
+		const issue = onlyIssue(result.issues, {
+			file: orphan,
+			message: /no story "lost-story" holds this bank.*story\.yaml/
+		});
+		expect(formatIssue(issue)).toBe(`${orphan}: ${issue.message}`);
+		expect(result.bundles.map((b) => b.story.id)).toEqual([STORY_ID]);
+	});
+
+	it('reports the banks of a story whose story.yaml is broken', () => {
+		const result = check((f) => delete f.story.title);
+		expect(result.issues[0]).toMatchObject({ file: PATHS.story, id: STORY_ID, field: 'title' });
+		const files = result.issues.slice(1).map((i) => i.file);
+		expect(files).toEqual([PATHS.main, PATHS.extra]);
+		expect(result.bundles).toEqual([]);
+	});
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+	editDistance,
+	matchText,
+	normalizeAnswer,
+	text,
+	TYPO_MIN_WORD_LENGTH
+} from '$lib/question-types/text';
+
+const names = { source: (id: string) => id };
+
+/** Scores a typed response against the accepted answers. */
+function scoreOf(response: string, ...answers: string[]) {
+	return text.score({ answers }, { text: response });
+}
+
+describe('normalizeAnswer', () => {
+	it('drops case, accents and punctuation', () => {
+		expect(normalizeAnswer('Durrës')).toBe('durres');
+		expect(normalizeAnswer('“Edi Rama,” PM.')).toBe('edi rama pm');
+		expect(normalizeAnswer('Ça Va?')).toBe('ca va');
+	});
+
+	it('reads hyphens, dashes and slashes as spaces', () => {
+		expect(normalizeAnswer('Mujahedin-e Khalk')).toBe('mujahedin e khalk');
+		expect(normalizeAnswer('RFE/RL')).toBe('rfe rl');
+		expect(normalizeAnswer('Iran—Albania')).toBe('iran albania');
+	});
+
+	it('folds runs of whitespace and trims', () => {
+		expect(normalizeAnswer('  Edi \t  Rama \n')).toBe('edi rama');
+	});
+
+	it('keeps digits', () => {
+		expect(normalizeAnswer('July 15, 2022')).toBe('july 15 2022');
+	});
+
+	it('leaves nothing of punctuation and whitespace alone', () => {
+		expect(normalizeAnswer('  ?! — … ')).toBe('');
+	});
+});
+
+describe('editDistance', () => {
+	it('is 0 for equal strings and the length for an empty one', () => {
+		expect(editDistance('rama', 'rama')).toBe(0);
+		expect(editDistance('', 'rama')).toBe(4);
+		expect(editDistance('rama', '')).toBe(4);
+	});
+
+	it('counts an insertion, a deletion and a substitution as one each', () => {
+		expect(editDistance('hultquist', 'hultquists')).toBe(1);
+		expect(editDistance('hultquist', 'hultqust')).toBe(1);
+		expect(editDistance('hultquist', 'holtquist')).toBe(1);
+		expect(editDistance('kitten', 'sitting')).toBe(3);
+	});
+
+	it('counts a swap of two neighbours as one', () => {
+		expect(editDistance('hultquist', 'hultqiust')).toBe(1);
+		expect(editDistance('ab', 'ba')).toBe(1);
+	});
+
+	it('is symmetric', () => {
+		expect(editDistance('cleverly', 'clevery')).toBe(editDistance('clevery', 'cleverly'));
+		expect(editDistance('watson', 'wtasno')).toBe(editDistance('wtasno', 'watson'));
+	});
+});
+
+describe('text: exact matches', () => {
+	it('accepts the answer with no note', () => {
+		expect(scoreOf('Hultquist', 'Hultquist')).toEqual({ score: 1 });
+	});
+
+	it('ignores case, accents and punctuation', () => {
+		expect(scoreOf('durres', 'Durrës')).toEqual({ score: 1 });
+		expect(scoreOf('mujahedin e khalk', 'Mujahedin-e Khalk')).toEqual({ score: 1 });
+		expect(scoreOf('rfe rl', 'RFE/RL')).toEqual({ score: 1 });
+		expect(scoreOf('RFE/RL', 'rfe rl')).toEqual({ score: 1 });
+		expect(scoreOf('  EDI RAMA. ', 'Edi Rama')).toEqual({ score: 1 });
+	});
+
+	it('accepts any of the alternatives', () => {
+		expect(scoreOf('Rama', 'Edi Rama', 'Rama')).toEqual({ score: 1 });
+		expect(matchText('rama', ['Edi Rama', 'Rama'])).toEqual({ kind: 'exact', accepted: 'Rama' });
+	});
+
+	it('prefers an exact match with a later alternative to a typo of an earlier one', () => {
+		expect(matchText('Cleverley', ['Cleverly', 'Cleverley'])).toEqual({
+			kind: 'exact',
+			accepted: 'Cleverley'
+		});
+	});
+
+	it('ignores where the spaces fall', () => {
+		expect(matchText('EdiRama', ['Edi Rama']).kind).toBe('exact');
+	});
+});
+
+describe('text: small typos', () => {
+	it('forgives one slipped letter and says so', () => {
+		const scored = scoreOf('Holtquist', 'Hultquist');
+		expect(scored.score).toBe(1);
+		expect(scored.note).toMatch(/typo/i);
+		expect(scored.note).toContain('Holtquist');
+		expect(scored.note).toContain('Hultquist');
+		expect(matchText('Holtquist', ['Hultquist'])).toEqual({
+			kind: 'typo',
+			accepted: 'Hultquist'
+		});
+	});
+
+	it('quotes the response trimmed and names the alternative it was read as', () => {
+		const scored = scoreOf('  John Holtquist ', 'Hultquist', 'John Hultquist');
+		expect(scored.score).toBe(1);
+		expect(scored.note).toContain('“John Holtquist”');
+		expect(scored.note).toContain('“John Hultquist”');
+	});
+
+	it('forgives a letter added or dropped', () => {
+		expect(matchText('Hultquists', ['Hultquist']).kind).toBe('typo');
+		expect(matchText('Hultqist', ['Hultquist']).kind).toBe('typo');
+	});
+
+	it('counts swapping two neighbouring letters as one slip', () => {
+		expect(matchText('Hultqiust', ['Hultquist']).kind).toBe('typo');
+		expect(scoreOf('Clevelry', 'Cleverly').score).toBe(1);
+	});
+
+	it('forgives a slip in one word of several', () => {
+		expect(matchText('James Clevrly', ['James Cleverly']).kind).toBe('typo');
+	});
+
+	it('rejects two slips in one word', () => {
+		expect(scoreOf('Holtqiust', 'Hultquist')).toEqual({ score: 0 });
+		expect(scoreOf('Hultqst', 'Hultquist')).toEqual({ score: 0 });
+	});
+
+	it('rejects slips in two words', () => {
+		expect(scoreOf('Jemes Clevrly', 'James Cleverly')).toEqual({ score: 0 });
+	});
+
+	it(`forgives nothing in a word shorter than ${TYPO_MIN_WORD_LENGTH} letters`, () => {
+		expect(TYPO_MIN_WORD_LENGTH).toBe(5);
+		expect(scoreOf('Rana', 'Rama')).toEqual({ score: 0 });
+		expect(scoreOf('Ramaa', 'Rama')).toEqual({ score: 0 });
+		expect(scoreOf('Edi Rana', 'Edi Rama')).toEqual({ score: 0 });
+		expect(scoreOf('MEC', 'MEK')).toEqual({ score: 0 });
+	});
+
+	it(`forgives a slip in a word of exactly ${TYPO_MIN_WORD_LENGTH} letters`, () => {
+		expect(matchText('Begai', ['Begaj']).kind).toBe('typo');
+		expect(matchText('Bgaj', ['Begaj']).kind).toBe('typo');
+	});
+
+	it('rejects a wrong first letter', () => {
+		expect(scoreOf('Matson', 'Watson')).toEqual({ score: 0 });
+		expect(scoreOf('uHltquist', 'Hultquist')).toEqual({ score: 0 });
+		expect(scoreOf('Ultquist', 'Hultquist')).toEqual({ score: 0 });
+	});
+
+	it('rejects any change to a word with digits', () => {
+		expect(scoreOf('2014', '2013')).toEqual({ score: 0 });
+		expect(scoreOf('July 2014', 'July 2013')).toEqual({ score: 0 });
+		expect(scoreOf('20134', '2013')).toEqual({ score: 0 });
+		expect(scoreOf('Hultquist1', 'Hultquist')).toEqual({ score: 0 });
+		expect(scoreOf('2013', '2013')).toEqual({ score: 1 });
+	});
+
+	it('rejects a different name', () => {
+		expect(scoreOf('Cleverly', 'Watson')).toEqual({ score: 0 });
+		expect(matchText('Cleverly', ['Watson'])).toEqual({ kind: 'wrong' });
+	});
+
+	it('rejects a response with a word too many or too few', () => {
+		expect(scoreOf('John', 'John Hultquist')).toEqual({ score: 0 });
+		expect(scoreOf('Edi Rama Jr', 'Edi Rama')).toEqual({ score: 0 });
+		expect(scoreOf('John Holtquist Jr', 'John Hultquist')).toEqual({ score: 0 });
+	});
+
+	it('rejects an empty, blank or punctuation-only response', () => {
+		for (const response of ['', '   ', '\t\n', '?!', '—'])
+			expect(scoreOf(response, 'Hultquist'), JSON.stringify(response)).toEqual({ score: 0 });
+	});
+});
+
+describe('text: isComplete', () => {
+	it('needs a letter or digit', () => {
+		const q = { answers: ['Hultquist'] };
+		expect(text.isComplete(q, { text: 'x' })).toBe(true);
+		expect(text.isComplete(q, { text: '2013' })).toBe(true);
+		expect(text.isComplete(q, { text: '' })).toBe(false);
+		expect(text.isComplete(q, { text: '   ' })).toBe(false);
+		expect(text.isComplete(q, { text: '...' })).toBe(false);
+	});
+});
+
+describe('text: perfect response', () => {
+	it('is the first accepted answer and scores 1 with no note', () => {
+		const q = { answers: ['Mujahedin-e Khalk', 'MEK'] };
+		expect(text.perfect(q)).toEqual({ text: 'Mujahedin-e Khalk' });
+		expect(text.score(q, text.perfect(q))).toEqual({ score: 1 });
+	});
+});
+
+describe('text: check', () => {
+	it('passes answers with letters or digits', () => {
+		expect(text.check({ answers: ['Edi Rama', '2013', 'RFE/RL'] })).toEqual([]);
+	});
+
+	it('flags an answer nothing could match', () => {
+		expect(text.check({ answers: ['Edi Rama', '?!'] })).toEqual([
+			{ field: 'answers', message: expect.stringContaining('"?!"') }
+		]);
+	});
+});
+
+describe('text: text', () => {
+	it('gives the first accepted answer', () => {
+		expect(text.answerText({ answers: ['Edi Rama', 'Rama'] }, names)).toBe('Edi Rama');
+	});
+
+	it('gives the response trimmed, or says there is none', () => {
+		const q = { answers: ['Edi Rama'] };
+		expect(text.responseText(q, { text: '  edi rama ' }, names)).toBe('edi rama');
+		expect(text.responseText(q, { text: '   ' }, names)).toBe('(no answer)');
+	});
+});
