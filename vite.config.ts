@@ -1,23 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { ContentError, loadContent } from './src/lib/server/content-files';
-
-/** Checks the question content before every build and dev start: a broken bank never ships. */
-function contentCheck(): Plugin {
-	return {
-		name: 'byline-content-check',
-		buildStart() {
-			if (process.env.VITEST) return;
-			const { issues } = loadContent();
-			if (issues.length) throw new ContentError(issues);
-		}
-	};
-}
+import { contentCheck } from './src/lib/server/content-plugin';
 
 export default defineConfig({
-	plugins: [contentCheck(), sveltekit()],
+	plugins: [process.env.VITEST ? [] : contentCheck(), sveltekit()],
 	test: {
 		projects: [
 			{

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const BUILD = 'build';
+
+function files(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]
+	);
+}
+
+/** The JavaScript a page loads on first visit: the modules its HTML preloads. */
+export function firstLoadScripts(htmlFile: string): string[] {
+	const html = readFileSync(join(BUILD, htmlFile), 'utf8');
+	const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
+	return links
+		.filter((tag) => /rel="modulepreload"/.test(tag))
+		.map((tag) => resolve(dirname(join(BUILD, htmlFile)), /href="([^"]+)"/.exec(tag)![1]!));
+}
+
+const gzipped = (file: string) => gzipSync(readFileSync(file)).length;
+
+describe('what the browser receives', () => {
+	const scripts = files(join(BUILD, '_app')).filter((f) => f.endsWith('.js'));
+
+	it('ships no YAML parser and no build-time content checker', () => {
+		expect(scripts.length).toBeGreaterThan(0);
+		for (const file of scripts) {
+			const code = readFileSync(file, 'utf8');
+			expect(code, file).not.toMatch(/YAMLParseError|yaml-language-server/);
+			expect(code, file).not.toContain('not found word for word');
+		}
+	});
+
+	it('loads the question bank as prebuilt JSON, not inside a script', () => {
+		const bank = JSON.parse(
+			readFileSync(join(BUILD, 'data/stories/albania-iran-2022.json'), 'utf8')
+		);
+		expect(bank.questions.length).toBeGreaterThanOrEqual(80);
+		const someQuote = bank.questions[0].evidence[0].quote as string;
+		for (const file of scripts) expect(readFileSync(file, 'utf8'), file).not.toContain(someQuote);
+	});
+
+	it('keeps each page’s first-load JavaScript small (gzipped)', () => {
+		const pages = {
+			home: 'index.html',
+			quiz: 'stories/albania-iran-2022/quiz.html',
+			reader: 'stories/albania-iran-2022/sources/rferl-2022-09-07.html'
+		};
+		const sizes = Object.fromEntries(
+			Object.entries(pages).map(([name, html]) => [
+				name,
+				firstLoadScripts(html).reduce((n, f) => n + gzipped(f), 0)
+			])
+		);
+		console.log(
+			'First-load JS, gzipped: ' +
+				Object.entries(sizes)
+					.map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`)
+					.join(', ')
+		);
+		for (const [name, bytes] of Object.entries(sizes)) {
+			expect(bytes, name).toBeGreaterThan(10 * 1024);
+			expect(bytes, name).toBeLessThan(60 * 1024);
+		}
+	});
+});
