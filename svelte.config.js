@@ -8,7 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ strict: true }),
+		// 404.html is served by static hosts for unknown addresses, and by the service worker offline
+		// for any page it has not stored: it renders the right route in the browser.
+		adapter: adapter({ strict: true, fallback: '404.html' }),
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'

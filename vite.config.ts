@@ -1,10 +1,53 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readFileSync } from 'node:fs';
 import { contentCheck } from './src/lib/server/content-plugin';
 
+/** What the settings page shows as the version; a test build sets its own to make an update. */
+const version =
+	process.env.BYLINE_VERSION ?? JSON.parse(readFileSync('package.json', 'utf8')).version;
+
 export default defineConfig({
-	plugins: [process.env.VITEST ? [] : contentCheck(), sveltekit()],
+	define: { __BYLINE_VERSION__: JSON.stringify(version) },
+	plugins: [
+		process.env.VITEST ? [] : contentCheck(),
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			kit: { adapterFallback: '404.html', spa: true },
+			injectRegister: false,
+			// Icons at every size, maskable and Apple's included, from the one SVG.
+			pwaAssets: {
+				image: 'static/favicon.svg',
+				preset: 'minimal-2023',
+				overrideManifestIcons: true
+			},
+			manifest: {
+				name: 'Byline: learn from the news',
+				short_name: 'Byline',
+				description:
+					'Quizzes built from news reporting. Every answer is backed by the passage it rests on. Works offline.',
+				lang: 'en',
+				theme_color: '#1d3557',
+				background_color: '#fbfaf7',
+				display: 'standalone',
+				start_url: '/',
+				scope: '/',
+				id: '/'
+			},
+			workbox: {
+				// Everything a student can open: pages, question banks, scripts, styles, icons.
+				globPatterns: ['client/**/*.{js,css,svg,png,ico,webmanifest}', 'prerendered/**/*.{html,json}'],
+				// A quiz page is opened as /quiz?attempt=…: the page is the same whatever the query.
+				ignoreURLParametersMatching: [/.*/],
+				// Any other navigation gets the app shell, which renders the route in the browser.
+				navigateFallback: '404.html',
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
 	test: {
 		projects: [
 			{

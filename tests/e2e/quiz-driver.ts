@@ -6,7 +6,9 @@ import { BASE } from './support';
 export const STORY = 'albania-iran-2022';
 
 export async function fetchBundle(): Promise<StoryBundle> {
-	return (await fetch(`${BASE}/data/stories/${STORY}.json`)).json() as Promise<StoryBundle>;
+	const text = await (await fetch(`${BASE}/data/stories/${STORY}.json`)).json();
+	const questions = await (await fetch(`${BASE}/data/questions/${STORY}.json`)).json();
+	return { ...text, questions } as StoryBundle;
 }
 
 /** The question on screen, read from its prompt's id. */

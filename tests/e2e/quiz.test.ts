@@ -110,7 +110,11 @@ describe('a student takes a quiz by keyboard alone', () => {
 			const q = await currentQuestion(page, bundle);
 			await answerRight(page, bundle, q, 'keyboard');
 			await primary(page, 'keyboard');
-			await expect.poll(() => textOf(page.locator(`#feedback-${q.id}`))).toContain('Right');
+			await expect
+				.poll(() => textOf(page.locator(`#feedback-${q.id}`)), {
+					message: `${q.type} question ${q.id}`
+				})
+				.toContain('Right');
 			// Focus moves to the feedback, so a screen reader announces the verdict.
 			await expect
 				.poll(() => page.evaluate(() => document.activeElement?.id))

@@ -1,20 +1,32 @@
 import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
-import type { StoryBundle, StorySummary } from '$lib/content/model';
+import type { Question, StoryBundle, StorySummary, StoryText } from '$lib/content/model';
 
 type Fetch = typeof fetch;
 
-/** The list of stories, from the prebuilt JSON. */
-export async function fetchStories(fetch: Fetch): Promise<StorySummary[]> {
-	const res = await fetch(`${base}/data/stories.json`);
-	if (!res.ok) error(res.status, 'The list of stories could not be loaded.');
+async function getJson<T>(fetch: Fetch, path: string, what: string): Promise<T> {
+	const res = await fetch(`${base}${path}`);
+	if (res.status === 404) error(404, `There is no such ${what}.`);
+	if (!res.ok) error(res.status, `The ${what} could not be loaded.`);
 	return res.json();
 }
 
-/** One story's sources and questions, from the prebuilt JSON, loaded only by pages that need them. */
-export async function fetchStory(fetch: Fetch, id: string): Promise<StoryBundle> {
-	const res = await fetch(`${base}/data/stories/${encodeURIComponent(id)}.json`);
-	if (res.status === 404) error(404, 'There is no such story.');
-	if (!res.ok) error(res.status, 'This story could not be loaded.');
-	return res.json();
+/** The list of stories, from the prebuilt JSON. */
+export function fetchStories(fetch: Fetch): Promise<StorySummary[]> {
+	return getJson(fetch, '/data/stories.json', 'list of stories');
+}
+
+/** A story and its articles. */
+export function fetchStory(fetch: Fetch, id: string): Promise<StoryText> {
+	return getJson(fetch, `/data/stories/${encodeURIComponent(id)}.json`, 'story');
+}
+
+/** A story's questions: only pages that run or report on quizzes load them, and only when they do. */
+export function fetchQuestions(fetch: Fetch, id: string): Promise<Question[]> {
+	return getJson(fetch, `/data/questions/${encodeURIComponent(id)}.json`, 'question bank');
+}
+
+/** Everything a quiz needs, given the story already loaded. */
+export async function withQuestions(fetch: Fetch, text: StoryText): Promise<StoryBundle> {
+	return { ...text, questions: await fetchQuestions(fetch, text.story.id) };
 }

@@ -3,6 +3,7 @@ import type { Answer, Attempt, QuizSetup } from '$lib/quiz/attempt';
 import { planAttempt, summarizeAttempt } from '$lib/quiz/attempt';
 import { isComplete, scoreResponse } from '$lib/quiz/scoring';
 import type { ProgressStore } from '$lib/storage/progress-store';
+import { requestPersistence } from './device-storage';
 
 export function newAttemptId(): string {
 	return crypto.randomUUID();
@@ -11,12 +12,13 @@ export function newAttemptId(): string {
 /** Starts and saves a new attempt; returns its id. */
 export async function startAttempt(
 	store: ProgressStore,
-	bundle: StoryBundle,
+	storyId: string,
+	questions: readonly Question[],
 	setup: QuizSetup
 ): Promise<string> {
-	const attempt = planAttempt(bundle.questions, setup, {
+	const attempt = planAttempt(questions, setup, {
 		id: newAttemptId(),
-		storyId: bundle.story.id,
+		storyId,
 		seed: crypto.getRandomValues(new Uint32Array(1))[0]!,
 		now: Date.now()
 	});
@@ -122,6 +124,8 @@ export class QuizSession {
 		this.incomplete = false;
 		const attempt = $state.snapshot(this.attempt);
 		await this.write(() => this.store.saveAttempt(attempt));
+		// A finished quiz is worth keeping: now is the moment to ask the browser not to evict it.
+		if (this.finished && this.persistent) void requestPersistence();
 	}
 
 	private async write(save: () => Promise<void>) {

@@ -92,10 +92,14 @@ export const BankSchema = v.strictObject({
 	questions: v.pipe(v.array(v.unknown()), v.minLength(1, 'needs at least one question'))
 });
 
-/** What the browser receives for one story: everything a quiz, the reader and progress need. */
-export interface StoryBundle {
+/** A story and its articles: what the story page, the reader and compare coverage need. */
+export interface StoryText {
 	story: Story;
 	sources: Source[];
+}
+
+/** A story with its questions: what a quiz needs. Questions are loaded only by pages that ask. */
+export interface StoryBundle extends StoryText {
 	questions: Question[];
 }
 

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ parent, params }) => {
-	const { bundle } = await parent();
-	const source = bundle.sources.find((s) => s.id === params.source);
+	const { sources } = await parent();
+	const source = sources.find((s) => s.id === params.source);
 	if (!source) error(404, 'This story has no such article.');
 	return { source };
 };
