@@ -10,7 +10,13 @@ const config = {
 	kit: {
 		// 404.html is served by static hosts for unknown addresses, and by the service worker offline
 		// for any page it has not stored: it renders the right route in the browser.
-		adapter: adapter({ strict: true, fallback: '404.html' }),
+		adapter: adapter({
+			strict: true,
+			fallback: '404.html',
+			// A test builds a second version elsewhere to publish it as an update.
+			pages: process.env.BYLINE_OUT ?? 'build',
+			assets: process.env.BYLINE_OUT ?? 'build'
+		}),
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'

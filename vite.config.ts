@@ -16,6 +16,9 @@ export default defineConfig({
 		sveltekit(),
 		SvelteKitPWA({
 			registerType: 'prompt',
+			// Absolute, so a page deep in the site registers /sw.js, not a path relative to itself.
+			base: '/',
+			scope: '/',
 			kit: { adapterFallback: '404.html', spa: true },
 			injectRegister: false,
 			// Icons at every size, maskable and Apple's included, from the one SVG.
@@ -39,12 +42,18 @@ export default defineConfig({
 			},
 			workbox: {
 				// Everything a student can open: pages, question banks, scripts, styles, icons.
-				globPatterns: ['client/**/*.{js,css,svg,png,ico,webmanifest}', 'prerendered/**/*.{html,json}'],
+				globPatterns: [
+					'client/**/*.{js,css,svg,png,ico,webmanifest}',
+					'prerendered/**/*.{html,json}'
+				],
 				// A quiz page is opened as /quiz?attempt=…: the page is the same whatever the query.
 				ignoreURLParametersMatching: [/.*/],
 				// Any other navigation gets the app shell, which renders the route in the browser.
 				navigateFallback: '404.html',
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// On the very first visit, take charge at once so the page already works offline.
+				// Later versions still wait for the student to accept them.
+				clientsClaim: true
 			}
 		})
 	],

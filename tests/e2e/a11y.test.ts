@@ -10,7 +10,7 @@ import {
 	primary,
 	untilInteractive
 } from './quiz-driver';
-import { BASE, axeViolations, launchChromium, phoneContext } from './support';
+import { BASE, axeViolations, launchChromium, phoneContext, foreignRequests } from './support';
 
 let browser: Browser;
 let bundle: StoryBundle;
@@ -19,7 +19,11 @@ beforeAll(async () => {
 	browser = await launchChromium();
 	bundle = await fetchBundle();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+	await browser?.close();
+	// No page in this file asked any other origin for anything.
+	expect(foreignRequests).toEqual([]);
+});
 
 const pages = [
 	'/',

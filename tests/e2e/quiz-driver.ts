@@ -158,7 +158,7 @@ export async function primary(page: Page, mode: Mode) {
 
 /** Waits until the answers given so far are written to the device. */
 export async function saved(page: Page) {
-	await page.locator('.save-state[data-saving="false"]').waitFor();
+	await page.waitForFunction(() => !document.querySelector('.save-state[data-saving="true"]'));
 }
 
 /** Waits until the story page has hydrated: its Start button is enabled only then. */

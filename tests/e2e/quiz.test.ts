@@ -11,7 +11,7 @@ import {
 	saved,
 	untilInteractive
 } from './quiz-driver';
-import { BASE, DESKTOP, launchChromium, phoneContext, textOf } from './support';
+import { BASE, DESKTOP, launchChromium, phoneContext, textOf, foreignRequests } from './support';
 
 let browser: Browser;
 let bundle: StoryBundle;
@@ -20,7 +20,11 @@ beforeAll(async () => {
 	browser = await launchChromium();
 	bundle = await fetchBundle();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+	await browser?.close();
+	// No page in this file asked any other origin for anything.
+	expect(foreignRequests).toEqual([]);
+});
 
 async function startQuiz(page: Page, length: 5 | 10 | 20) {
 	await page.goto(`${BASE}/stories/${STORY}`);

@@ -9,7 +9,7 @@ import {
 	primary,
 	untilInteractive
 } from './quiz-driver';
-import { BASE, DESKTOP, launchChromium, phoneContext, textOf } from './support';
+import { BASE, DESKTOP, launchChromium, phoneContext, textOf, foreignRequests } from './support';
 
 let browser: Browser;
 let bundle: StoryBundle;
@@ -18,7 +18,11 @@ beforeAll(async () => {
 	browser = await launchChromium();
 	bundle = await fetchBundle();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+	await browser?.close();
+	// No page in this file asked any other origin for anything.
+	expect(foreignRequests).toEqual([]);
+});
 
 describe('evidence links', () => {
 	it('open the source at the quoted passage, highlighted, scrolled into view and focused', async () => {

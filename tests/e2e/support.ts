@@ -14,20 +14,37 @@ export const BASE = `http://127.0.0.1:${PORT}`;
 export const PHONE = { width: 360, height: 640 };
 export const DESKTOP = { width: 1280, height: 800 };
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** Debian's Chromium, started the way this machine allows (no sandbox, no background traffic). */
 export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
+	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A Chromium with a real profile on disk: installing an app is refused in a throwaway one. */
+export function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		args: CHROMIUM_ARGS,
+		viewport: PHONE
 	});
+}
+
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+/** Every request any test made to another origin: each test file asserts it stays empty. */
+export const foreignRequests: string[] = [];
+
+function isOwnOrigin(url: string): boolean {
+	return /^(https?:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url);
 }
 
 /** A fresh context at phone size, with touch, recording every request it makes. */
@@ -42,7 +59,10 @@ export async function phoneContext(
 		deviceScaleFactor: viewport === PHONE ? 2 : 1
 	});
 	const requests: string[] = [];
-	context.on('request', (r) => requests.push(r.url()));
+	context.on('request', (r) => {
+		requests.push(r.url());
+		if (!isOwnOrigin(r.url())) foreignRequests.push(r.url());
+	});
 	const page = await context.newPage();
 	return { context, page, requests };
 }
