@@ -8,6 +8,8 @@ const config = {
 		runes: true
 	},
 	kit: {
+		// Styles are small: inline them, so the first paint waits on no stylesheet request.
+		inlineStyleThreshold: Infinity,
 		// 404.html is served by static hosts for unknown addresses, and by the service worker offline
 		// for any page it has not stored: it renders the right route in the browser.
 		adapter: adapter({

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../scripts/static-server';
 import { PORT } from './support';
 
 /** Serves the production build (`npm run build` first) as a static host would. */

@@ -13,7 +13,7 @@ import {
 	saved,
 	untilInteractive
 } from './quiz-driver';
-import { serveStatic, type StaticServer } from './static-server';
+import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import {
 	foreignRequests,
 	launchChromium,

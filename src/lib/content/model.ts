@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { questionTypes, type TypedData } from '../question-types';
+import { CATEGORIES, type Category } from './categories';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const Id = v.pipe(
@@ -8,14 +9,7 @@ const Id = v.pipe(
 );
 const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
 
-export const CATEGORIES = ['dates', 'actors', 'quotes', 'sources'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const CATEGORY_LABELS: Record<Category, { title: string; blurb: string }> = {
-	dates: { title: 'Dates and numbers', blurb: 'When, how many, how long' },
-	actors: { title: 'Actors', blurb: 'Who is who: people, roles, organisations, countries' },
-	quotes: { title: 'Quotes', blurb: 'Who said it, and how it goes on' },
-	sources: { title: 'Sources', blurb: 'Which outlet reported what, and where they disagree' }
-};
+export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
 
 /** A passage a claim rests on: it must stand word for word (whitespace aside) in that source. */
 export const EvidenceSchema = v.strictObject({ source: Id, quote: Text });

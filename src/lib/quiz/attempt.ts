@@ -1,4 +1,5 @@
-import { CATEGORIES, type Category, type Question } from '../content/model';
+import { CATEGORIES, type Category } from '../content/categories';
+import type { Question } from '../content/model';
 import { shuffle } from './random';
 
 /** What a student picks before starting. */

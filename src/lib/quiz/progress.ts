@@ -1,4 +1,5 @@
-import { CATEGORIES, type Category, type Question } from '../content/model';
+import { CATEGORIES, type Category } from '../content/categories';
+import type { Question } from '../content/model';
 import type { Answer, Attempt } from './attempt';
 
 /** Running totals for one question across every attempt. */

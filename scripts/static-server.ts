@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -47,12 +48,16 @@ export function serveStatic(root: string, port: number): Promise<StaticServer> {
 		}
 		const type = TYPES[extname(file)] ?? 'application/octet-stream';
 		const immutable = url.pathname.includes('/_app/immutable/');
+		const body = readFileSync(file);
+		// Compressed as any real host would, so sizes and timings are realistic.
+		const gzip = /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png');
 		res
 			.writeHead(200, {
 				'content-type': type,
-				'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+				'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+				...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {})
 			})
-			.end(readFileSync(file));
+			.end(gzip ? gzipSync(body) : body);
 	});
 	return new Promise((resolveServer, reject) => {
 		server.once('error', reject);
