@@ -32,6 +32,7 @@ const pages = [
 	`/stories/${STORY}/sources/reuters-2022-09-07`,
 	`/stories/${STORY}/compare`,
 	'/progress',
+	'/settings',
 	`/stories/${STORY}/quiz?attempt=missing`,
 	'/no-such-page'
 ];

@@ -99,6 +99,9 @@ describe('after one visit, with the network gone and the server stopped', () => 
 			await page.locator('.offline').waitFor();
 		}
 		expect(await textOf(page.locator('.offline'))).toContain('Offline');
+		// The settings page reports what it can about storage, offline too.
+		expect(await textOf(page.getByTestId('usage'))).toMatch(/\d/);
+		expect(await textOf(page.getByTestId('persisted'))).not.toBe('');
 		await page.screenshot({ path: 'test-results/offline-settings.png' });
 	});
 
@@ -177,8 +180,10 @@ describe('an update', () => {
 		await page.getByRole('button', { name: 'Check answer' }).waitFor();
 		await page.screenshot({ path: 'test-results/update-prompt.png' });
 
-		await page.getByRole('button', { name: 'Update now' }).tap();
-		await page.waitForEvent('load');
+		await Promise.all([
+			page.waitForEvent('load'),
+			page.getByRole('button', { name: 'Update now' }).tap()
+		]);
 		await page.getByRole('button', { name: 'Check answer' }).waitFor();
 		expect((await currentQuestion(page, bundle)).id).toBe(fourth.id);
 		expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('3');
