@@ -85,6 +85,9 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
+					// A real browser on a loaded 2-core machine: one retry absorbs timing noise; a real
+					// failure still fails twice.
+					retry: 1,
 					hookTimeout: 120_000,
 					fileParallelism: false
 				}
