@@ -170,6 +170,11 @@ describe('an update', () => {
 		await answerSome(page, bundle, 3);
 		const fourth = await currentQuestion(page, bundle);
 
+		// A second tab, open on the same version when the update arrives.
+		const other = await context.newPage();
+		await other.goto(`${base}/progress`);
+		await other.getByRole('heading', { name: 'Past quizzes' }).waitFor();
+
 		server.setRoot(versionB);
 		// The app checks hourly while online; the test asks for that check now.
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -180,6 +185,7 @@ describe('an update', () => {
 		await page.getByRole('button', { name: 'Check answer' }).waitFor();
 		await page.screenshot({ path: 'test-results/update-prompt.png' });
 
+		const otherReloaded = other.waitForEvent('load');
 		await Promise.all([
 			page.waitForEvent('load'),
 			page.getByRole('button', { name: 'Update now' }).tap()
@@ -187,6 +193,11 @@ describe('an update', () => {
 		await page.getByRole('button', { name: 'Check answer' }).waitFor();
 		expect((await currentQuestion(page, bundle)).id).toBe(fourth.id);
 		expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('3');
+
+		// The other tab, which was offered the same update, moves onto it too, and loses nothing.
+		await otherReloaded;
+		await other.getByRole('heading', { name: 'Past quizzes' }).waitFor();
+		expect(await other.locator('.attempts li').count()).toBe(1);
 
 		await page.goto(`${base}/settings`);
 		expect(await textOf(page.getByTestId('version'))).toBe('e2e-b');
