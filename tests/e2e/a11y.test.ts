@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
 	STORY,
@@ -10,19 +10,12 @@ import {
 	primary,
 	untilInteractive
 } from './quiz-driver';
-import { BASE, axeViolations, launchChromium, phoneContext, foreignRequests } from './support';
+import { BASE, axeViolations, phoneContext, useBrowser } from './support';
 
-let browser: Browser;
+const chromium = useBrowser();
 let bundle: StoryBundle;
-
 beforeAll(async () => {
-	browser = await launchChromium();
 	bundle = await fetchBundle();
-});
-afterAll(async () => {
-	await browser?.close();
-	// No page in this file asked any other origin for anything.
-	expect(foreignRequests).toEqual([]);
 });
 
 const pages = [
@@ -39,7 +32,7 @@ const pages = [
 
 describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) => {
 	it.each(pages)('finds no violations on %s', async (path) => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await page.emulateMedia({ colorScheme });
 		await page.goto(BASE + path);
 		await page.locator('h1').first().waitFor();
@@ -48,7 +41,7 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) =
 	});
 
 	it('finds no violations in a quiz: every question type, its feedback, the results and progress', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await page.emulateMedia({ colorScheme });
 		await page.goto(`${BASE}/stories/${STORY}`);
 		await untilInteractive(page);

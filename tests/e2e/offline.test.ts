@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
@@ -14,23 +14,9 @@ import {
 	untilInteractive
 } from './quiz-driver';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import {
-	foreignRequests,
-	launchChromium,
-	launchWithProfile,
-	phoneContext,
-	textOf
-} from './support';
+import { launchWithProfile, phoneContext, textOf, useBrowser } from './support';
 
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	expect(foreignRequests).toEqual([]);
-});
+const chromium = useBrowser();
 
 async function bundleFrom(base: string): Promise<StoryBundle> {
 	const text = await (await fetch(`${base}/data/stories/${STORY}.json`)).json();
@@ -74,7 +60,7 @@ describe('after one visit, with the network gone and the server stopped', () => 
 	beforeAll(async () => {
 		server = await serveStatic(resolve('build'), 4181);
 		bundle = await bundleFrom(base);
-		({ context, page } = await phoneContext(browser));
+		({ context, page } = await phoneContext(chromium.browser));
 		await page.goto(`${base}/`);
 		await untilControlled(page);
 		await context.setOffline(true);
@@ -163,7 +149,7 @@ describe('an update', () => {
 
 	it('is offered without blocking, and taking it mid-quiz keeps every answer', async () => {
 		const bundle = await bundleFrom(base);
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await page.goto(`${base}/`);
 		await untilControlled(page);
 		await startQuiz(page, base, 10);

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
 	STORY,
@@ -11,19 +11,12 @@ import {
 	saved,
 	untilInteractive
 } from './quiz-driver';
-import { BASE, DESKTOP, launchChromium, phoneContext, textOf, foreignRequests } from './support';
+import { BASE, DESKTOP, phoneContext, textOf, useBrowser } from './support';
 
-let browser: Browser;
+const chromium = useBrowser();
 let bundle: StoryBundle;
-
 beforeAll(async () => {
-	browser = await launchChromium();
 	bundle = await fetchBundle();
-});
-afterAll(async () => {
-	await browser?.close();
-	// No page in this file asked any other origin for anything.
-	expect(foreignRequests).toEqual([]);
 });
 
 async function startQuiz(page: Page, length: 5 | 10 | 20) {
@@ -40,7 +33,7 @@ function sameOrigin(requests: string[]) {
 
 describe('a student takes a quiz on a phone', () => {
 	it('answers twenty mixed questions by touch and sees full marks, per section and in review', async () => {
-		const { context, page, requests } = await phoneContext(browser);
+		const { context, page, requests } = await phoneContext(chromium.browser);
 		await startQuiz(page, 20);
 		const types = new Set<string>();
 		for (let i = 1; i <= 20; i++) {
@@ -67,7 +60,7 @@ describe('a student takes a quiz on a phone', () => {
 	});
 
 	it('shows the right answer, the explanation and the evidence after a wrong answer', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await startQuiz(page, 20);
 		for (let i = 0; i < 20; i++) {
 			const q = await currentQuestion(page, bundle);
@@ -92,7 +85,7 @@ describe('a student takes a quiz on a phone', () => {
 	});
 
 	it('asks for an answer before checking, instead of scoring an empty response', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await startQuiz(page, 5);
 		const q = await currentQuestion(page, bundle);
 		if (q.type !== 'order') {
@@ -108,7 +101,7 @@ describe('a student takes a quiz on a phone', () => {
 
 describe('a student takes a quiz by keyboard alone', () => {
 	it('reaches, answers and moves on through every question without a pointer', async () => {
-		const { context, page } = await phoneContext(browser, DESKTOP);
+		const { context, page } = await phoneContext(chromium.browser, DESKTOP);
 		await startQuiz(page, 20);
 		for (let i = 1; i <= 20; i++) {
 			const q = await currentQuestion(page, bundle);
@@ -134,7 +127,7 @@ describe('a student takes a quiz by keyboard alone', () => {
 
 describe('leaving mid-quiz loses nothing', () => {
 	it('resumes at the same question after a reload, and from the home page', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await startQuiz(page, 10);
 		const answered: string[] = [];
 		for (let i = 0; i < 3; i++) {
@@ -181,7 +174,7 @@ describe('leaving mid-quiz loses nothing', () => {
 	});
 
 	it('tells the student plainly when a quiz link is not on this device', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await page.goto(`${BASE}/stories/${STORY}/quiz?attempt=not-a-real-attempt`);
 		await page.getByRole('heading', { name: 'No quiz to continue' }).waitFor();
 		await page.getByRole('link', { name: 'Choose a quiz' }).waitFor();
@@ -191,7 +184,7 @@ describe('leaving mid-quiz loses nothing', () => {
 
 describe('without IndexedDB', () => {
 	it('says progress cannot be saved, and still lets the student take a quiz', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await context.addInitScript(() => {
 			Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
 		});
@@ -212,7 +205,7 @@ describe('without IndexedDB', () => {
 
 describe('progress', () => {
 	it('lists past attempts, accuracy per section and the questions missed most', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await startQuiz(page, 5);
 		let missed: string | null = null;
 		for (let i = 0; i < 5; i++) {

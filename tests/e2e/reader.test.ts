@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
 	STORY,
@@ -9,24 +8,17 @@ import {
 	primary,
 	untilInteractive
 } from './quiz-driver';
-import { BASE, DESKTOP, launchChromium, phoneContext, textOf, foreignRequests } from './support';
+import { BASE, DESKTOP, phoneContext, textOf, useBrowser } from './support';
 
-let browser: Browser;
+const chromium = useBrowser();
 let bundle: StoryBundle;
-
 beforeAll(async () => {
-	browser = await launchChromium();
 	bundle = await fetchBundle();
-});
-afterAll(async () => {
-	await browser?.close();
-	// No page in this file asked any other origin for anything.
-	expect(foreignRequests).toEqual([]);
 });
 
 describe('evidence links', () => {
 	it('open the source at the quoted passage, highlighted, scrolled into view and focused', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		await page.goto(`${BASE}/stories/${STORY}`);
 		await untilInteractive(page);
 		await page.getByRole('button', { name: 'Start quiz' }).click();
@@ -59,7 +51,7 @@ describe('evidence links', () => {
 	});
 
 	it('say so when a passage is not in the article, and never render the link as HTML', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		const hostile = encodeURIComponent('<img src=x onerror="window.hacked=1">');
 		await page.goto(`${BASE}/stories/${STORY}/sources/rferl-2022-09-07#quote=${hostile}`);
 		await page.getByRole('status').filter({ hasText: 'not in this article' }).waitFor();
@@ -73,7 +65,7 @@ describe('evidence links', () => {
 
 describe('the reader', () => {
 	it('shows each article with its outlet, date and credit', async () => {
-		const { context, page } = await phoneContext(browser);
+		const { context, page } = await phoneContext(chromium.browser);
 		for (const source of bundle.sources) {
 			await page.goto(`${BASE}/stories/${STORY}/sources/${source.id}`);
 			expect(await textOf(page.locator('h1'))).toBe(source.headline);
@@ -88,7 +80,7 @@ describe('the reader', () => {
 	it('compares coverage side by side on desktop and stacked on a phone, marking every difference', async () => {
 		const differences = bundle.story.differences;
 		for (const viewport of [DESKTOP, undefined]) {
-			const { context, page } = await phoneContext(browser, viewport);
+			const { context, page } = await phoneContext(chromium.browser, viewport);
 			await page.goto(`${BASE}/stories/${STORY}/compare`);
 			expect(await page.locator('ol.differences > li').count()).toBe(differences.length);
 			const passages = differences.flatMap((d) => d.passages).length;

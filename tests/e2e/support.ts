@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
@@ -105,4 +106,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		(v) =>
 			`${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
+}
+
+/**
+ * One Chromium for a test file, closed after it; and, after it, the check that no page in the
+ * file asked another origin for anything.
+ */
+export function useBrowser(): { readonly browser: Browser } {
+	const state = {} as { browser: Browser };
+	beforeAll(async () => {
+		state.browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await state.browser?.close();
+		expect(foreignRequests).toEqual([]);
+	});
+	return {
+		get browser() {
+			return state.browser;
+		}
+	};
 }
