@@ -224,3 +224,34 @@ describe('progress', () => {
 		await context.close();
 	});
 });
+
+describe('keeping progress safe', () => {
+	it('asks the browser to keep the data after the first finished quiz, not on first load', async () => {
+		const { context, page } = await phoneContext(chromium.browser);
+		await context.addInitScript(() => {
+			const calls = { count: 0 };
+			Object.assign(window, { persistCalls: calls });
+			const original = navigator.storage.persist.bind(navigator.storage);
+			navigator.storage.persist = () => {
+				calls.count++;
+				return original();
+			};
+		});
+		const persistCalls = () =>
+			page.evaluate(
+				() => (window as unknown as { persistCalls: { count: number } }).persistCalls.count
+			);
+		await startQuiz(page, 5);
+		expect(await persistCalls()).toBe(0);
+		for (let i = 0; i < 5; i++) {
+			const q = await currentQuestion(page, bundle);
+			await answerRight(page, bundle, q, 'touch');
+			await primary(page, 'touch');
+			if (i < 4) expect(await persistCalls()).toBe(0);
+			await primary(page, 'touch');
+		}
+		await page.getByRole('heading', { name: 'Your results' }).waitFor();
+		await expect.poll(persistCalls).toBe(1);
+		await context.close();
+	});
+});
