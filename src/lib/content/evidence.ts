@@ -29,16 +29,53 @@ export function occursIn(source: Source, quote: string): boolean {
 	return findPassage(source, quote) !== null;
 }
 
-/** Splits a paragraph around a passage so a view can mark it as text, never as HTML. */
+/** A run of a paragraph's text, and the passage it marks, if any. */
+export interface Piece<M> {
+	text: string;
+	mark?: M;
+}
+
+/**
+ * Cuts a paragraph into runs of text around the passages marked in it, so a view can mark them
+ * as text, never as HTML. Marks are taken in order of position; one that overlaps an earlier
+ * one is dropped.
+ */
+export function markPassages<M extends Pick<Passage, 'start' | 'end'>>(
+	paragraph: string,
+	marks: readonly M[]
+): Piece<M>[] {
+	const text = foldWhitespace(paragraph);
+	const ordered = [...marks]
+		.sort((a, b) => a.start - b.start)
+		.filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
+	const out: Piece<M>[] = [];
+	let at = 0;
+	for (const mark of ordered) {
+		if (mark.start > at) out.push({ text: text.slice(at, mark.start) });
+		out.push({ text: text.slice(mark.start, mark.end), mark });
+		at = mark.end;
+	}
+	if (at < text.length) out.push({ text: text.slice(at) });
+	return out;
+}
+
+/** Splits a paragraph around one passage: the text before it, the passage, the text after. */
 export function splitAround(
 	paragraph: string,
 	passage: Pick<Passage, 'start' | 'end'>
 ): [before: string, marked: string, after: string] {
-	const text = foldWhitespace(paragraph);
+	const pieces = markPassages(paragraph, [passage]);
+	const i = pieces.findIndex((p) => p.mark);
 	return [
-		text.slice(0, passage.start),
-		text.slice(passage.start, passage.end),
-		text.slice(passage.end)
+		pieces
+			.slice(0, i)
+			.map((p) => p.text)
+			.join(''),
+		pieces[i]?.text ?? '',
+		pieces
+			.slice(i + 1)
+			.map((p) => p.text)
+			.join('')
 	];
 }
 

@@ -6,7 +6,8 @@ import {
 	foldWhitespace,
 	occursIn,
 	quoteFromHash,
-	splitAround
+	splitAround,
+	markPassages
 } from '$lib/content/evidence';
 import type { Source } from '$lib/content/model';
 
@@ -227,5 +228,32 @@ describe('evidenceHash and quoteFromHash', () => {
 
 	it('reads a hash written by hand with unencoded characters', () => {
 		expect(quoteFromHash('#quote=hasty decision')).toBe('hasty decision');
+	});
+});
+
+describe('markPassages', () => {
+	const paragraph = 'Rama said the move was forced.  Iran denied it.';
+
+	it('cuts a paragraph into plain and marked runs, in order of position, whatever the input order', () => {
+		const later = { start: 31, end: 46, id: 'b' };
+		const earlier = { start: 0, end: 9, id: 'a' };
+		expect(markPassages(paragraph, [later, earlier])).toEqual([
+			{ text: 'Rama said', mark: earlier },
+			{ text: ' the move was forced. ' },
+			{ text: 'Iran denied it.', mark: later }
+		]);
+	});
+
+	it('drops a mark that overlaps an earlier one, and joins back to the folded text', () => {
+		const pieces = markPassages(paragraph, [
+			{ start: 0, end: 12 },
+			{ start: 5, end: 20 }
+		]);
+		expect(pieces.filter((p) => p.mark)).toHaveLength(1);
+		expect(pieces.map((p) => p.text).join('')).toBe(foldWhitespace(paragraph));
+	});
+
+	it('returns the whole paragraph as one plain run when nothing is marked', () => {
+		expect(markPassages('<b>not markup</b>', [])).toEqual([{ text: '<b>not markup</b>' }]);
 	});
 });
