@@ -8,7 +8,7 @@ import {
 	currentQuestion,
 	fetchBundle,
 	primary,
-	untilInteractive
+	startQuiz
 } from './quiz-driver';
 import { BASE, axeViolations, phoneContext, useBrowser } from './support';
 
@@ -43,11 +43,7 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) =
 	it('finds no violations in a quiz: every question type, its feedback, the results and progress', async () => {
 		const { context, page } = await phoneContext(chromium.browser);
 		await page.emulateMedia({ colorScheme });
-		await page.goto(`${BASE}/stories/${STORY}`);
-		await untilInteractive(page);
-		await page.getByRole('radio', { name: '20 questions' }).check();
-		await page.getByRole('button', { name: 'Start quiz' }).click();
-		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		await startQuiz(page, 20);
 		const checked = new Set<string>();
 		for (let i = 0; i < 20; i++) {
 			const q = await currentQuestion(page, bundle);

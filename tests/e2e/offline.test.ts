@@ -11,18 +11,13 @@ import {
 	currentQuestion,
 	primary,
 	saved,
-	untilInteractive
+	startQuiz,
+	fetchBundle
 } from './quiz-driver';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { launchWithProfile, phoneContext, textOf, useBrowser } from './support';
 
 const chromium = useBrowser();
-
-async function bundleFrom(base: string): Promise<StoryBundle> {
-	const text = await (await fetch(`${base}/data/stories/${STORY}.json`)).json();
-	const questions = await (await fetch(`${base}/data/questions/${STORY}.json`)).json();
-	return { ...text, questions };
-}
 
 /** Waits until a service worker controls the page, so everything is stored for offline use. */
 async function untilControlled(page: Page) {
@@ -42,14 +37,6 @@ async function answerSome(page: Page, bundle: StoryBundle, count: number) {
 	await saved(page);
 }
 
-async function startQuiz(page: Page, base: string, length = 5) {
-	await page.goto(`${base}/stories/${STORY}`);
-	await untilInteractive(page);
-	await page.getByRole('radio', { name: `${length} questions` }).check();
-	await page.getByRole('button', { name: 'Start quiz' }).click();
-	await page.getByRole('button', { name: 'Check answer' }).waitFor();
-}
-
 describe('after one visit, with the network gone and the server stopped', () => {
 	let server: StaticServer;
 	let context: BrowserContext;
@@ -59,7 +46,7 @@ describe('after one visit, with the network gone and the server stopped', () => 
 
 	beforeAll(async () => {
 		server = await serveStatic(resolve('build'), 4181);
-		bundle = await bundleFrom(base);
+		bundle = await fetchBundle(base);
 		({ context, page } = await phoneContext(chromium.browser));
 		await page.goto(`${base}/`);
 		await untilControlled(page);
@@ -92,7 +79,7 @@ describe('after one visit, with the network gone and the server stopped', () => 
 	});
 
 	it('takes a whole quiz, resumes after a reload and from a cold deep link, and shows progress', async () => {
-		await startQuiz(page, base, 10);
+		await startQuiz(page, 10, base);
 		await answerSome(page, bundle, 3);
 		const fourth = await currentQuestion(page, bundle);
 		const quizUrl = page.url();
@@ -148,11 +135,11 @@ describe('an update', () => {
 	});
 
 	it('is offered without blocking, and taking it mid-quiz keeps every answer', async () => {
-		const bundle = await bundleFrom(base);
+		const bundle = await fetchBundle(base);
 		const { context, page } = await phoneContext(chromium.browser);
 		await page.goto(`${base}/`);
 		await untilControlled(page);
-		await startQuiz(page, base, 10);
+		await startQuiz(page, 10, base);
 		await answerSome(page, bundle, 3);
 		const fourth = await currentQuestion(page, bundle);
 

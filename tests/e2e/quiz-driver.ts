@@ -5,10 +5,20 @@ import { BASE } from './support';
 
 export const STORY = 'albania-iran-2022';
 
-export async function fetchBundle(): Promise<StoryBundle> {
-	const text = await (await fetch(`${BASE}/data/stories/${STORY}.json`)).json();
-	const questions = await (await fetch(`${BASE}/data/questions/${STORY}.json`)).json();
+/** The story with its questions, as the app at `base` serves them. */
+export async function fetchBundle(base = BASE): Promise<StoryBundle> {
+	const text = await (await fetch(`${base}/data/stories/${STORY}.json`)).json();
+	const questions = await (await fetch(`${base}/data/questions/${STORY}.json`)).json();
 	return { ...text, questions } as StoryBundle;
+}
+
+/** Opens the story, picks a length, starts, and waits for the first question. */
+export async function startQuiz(page: Page, length: 5 | 10 | 20 = 10, base = BASE) {
+	await page.goto(`${base}/stories/${STORY}`);
+	await untilInteractive(page);
+	await page.getByRole('radio', { name: `${length} questions` }).check();
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	await page.getByRole('button', { name: 'Check answer' }).waitFor();
 }
 
 /** The question on screen, read from its prompt's id. */

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
@@ -9,7 +8,7 @@ import {
 	fetchBundle,
 	primary,
 	saved,
-	untilInteractive
+	startQuiz
 } from './quiz-driver';
 import { BASE, DESKTOP, phoneContext, textOf, useBrowser } from './support';
 
@@ -18,14 +17,6 @@ let bundle: StoryBundle;
 beforeAll(async () => {
 	bundle = await fetchBundle();
 });
-
-async function startQuiz(page: Page, length: 5 | 10 | 20) {
-	await page.goto(`${BASE}/stories/${STORY}`);
-	await untilInteractive(page);
-	await page.getByRole('radio', { name: `${length} questions` }).check();
-	await page.getByRole('button', { name: 'Start quiz' }).click();
-	await page.getByRole('button', { name: 'Check answer' }).waitFor();
-}
 
 function sameOrigin(requests: string[]) {
 	return requests.filter((url) => !url.startsWith(BASE) && !url.startsWith('data:'));

@@ -6,7 +6,7 @@ import {
 	currentQuestion,
 	fetchBundle,
 	primary,
-	untilInteractive
+	startQuiz
 } from './quiz-driver';
 import { BASE, DESKTOP, phoneContext, textOf, useBrowser } from './support';
 
@@ -19,10 +19,7 @@ beforeAll(async () => {
 describe('evidence links', () => {
 	it('open the source at the quoted passage, highlighted, scrolled into view and focused', async () => {
 		const { context, page } = await phoneContext(chromium.browser);
-		await page.goto(`${BASE}/stories/${STORY}`);
-		await untilInteractive(page);
-		await page.getByRole('button', { name: 'Start quiz' }).click();
-		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		await startQuiz(page);
 		const q = await currentQuestion(page, bundle);
 		await answerRight(page, bundle, q, 'touch');
 		await primary(page, 'touch');
