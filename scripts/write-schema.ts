@@ -9,4 +9,4 @@ import { contentJsonSchemas } from '../src/lib/server/json-schema';
 mkdirSync('questions/schema', { recursive: true });
 for (const [name, schema] of Object.entries(contentJsonSchemas()))
 	writeFileSync(`questions/schema/${name}.schema.json`, JSON.stringify(schema, null, '\t') + '\n');
-console.log('Wrote questions/schema/{source,story,bank}.schema.json');
+console.log('Wrote questions/schema/{source,story,bank,register}.schema.json');

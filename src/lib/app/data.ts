@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
-import type { Question, StoryBundle, StorySummary, StoryText } from '$lib/content/model';
+import type { Question, StorySummary, StoryText } from '$lib/content/model';
+import type { Banks } from '$lib/quiz/attempt';
 
 type Fetch = typeof fetch;
 
@@ -26,7 +27,21 @@ export function fetchQuestions(fetch: Fetch, id: string): Promise<Question[]> {
 	return getJson(fetch, `/data/questions/${encodeURIComponent(id)}.json`, 'question bank');
 }
 
-/** Everything a quiz needs, given the story already loaded. */
-export async function withQuestions(fetch: Fetch, text: StoryText): Promise<StoryBundle> {
-	return { ...text, questions: await fetchQuestions(fetch, text.story.id) };
+/**
+ * The banks a quiz draws on: each named story's questions and outlets. A story the app no longer
+ * lists is left out (its questions count as missing); a bank that cannot be fetched throws.
+ */
+export async function fetchBanks(
+	fetch: Fetch,
+	stories: readonly StorySummary[],
+	ids: readonly string[]
+): Promise<Banks> {
+	const listed = stories.filter((s) => ids.includes(s.id));
+	const banks = await Promise.all(
+		listed.map(
+			async (s) =>
+				[s.id, { questions: await fetchQuestions(fetch, s.id), outlets: s.outlets }] as const
+		)
+	);
+	return new Map(banks);
 }

@@ -6,24 +6,37 @@ import {
 
 export type SaveProblem = StorageProblem | 'write-failed' | 'upgrade-elsewhere';
 
-/** What the app knows about where progress is kept; the layout shows it to the student. */
-export const storageState = $state<{ problem: SaveProblem | null }>({ problem: null });
+/**
+ * What the app knows about where progress is kept; the layout shows it to the student.
+ * `skipped` counts stored records that could not be read (another version's, or junk).
+ */
+export const storageState = $state<{ problem: SaveProblem | null; skipped: number }>({
+	problem: null,
+	skipped: 0
+});
 
 let opening: Promise<ProgressStore> | null = null;
 
 /** The one progress store for this tab, opened on first use (in the browser only). */
 export function progressStore(): Promise<ProgressStore> {
 	opening ??= openProgressStore({
-		onVersionChange: () => (storageState.problem = 'upgrade-elsewhere')
+		onVersionChange: () => (storageState.problem = 'upgrade-elsewhere'),
+		onSkipped: (s) => {
+			console.warn(`Byline skipped a stored record in ${s.store}:`, s.reason);
+			storageState.skipped++;
+		}
 	}).then(({ store, problem }) => {
 		storageState.problem = problem;
-		return guardWrites(store);
+		return guardWrites(store, () => (storageState.problem = 'write-failed'));
 	});
 	return opening;
 }
 
 /** A failed write (quota, eviction) is reported, not thrown: the quiz goes on. */
-function guardWrites(store: ProgressStore): ProgressStore {
+export function guardWrites(
+	store: ProgressStore,
+	onFailure: (error: unknown) => void
+): ProgressStore {
 	const guard =
 		<A extends unknown[]>(write: (...args: A) => Promise<void>) =>
 		async (...args: A) => {
@@ -31,7 +44,7 @@ function guardWrites(store: ProgressStore): ProgressStore {
 				await write(...args);
 			} catch (e) {
 				console.warn('Byline could not save progress:', e);
-				storageState.problem = 'write-failed';
+				onFailure(e);
 			}
 		};
 	return {
@@ -41,6 +54,7 @@ function guardWrites(store: ProgressStore): ProgressStore {
 		getAttempt: store.getAttempt.bind(store),
 		listAttempts: store.listAttempts.bind(store),
 		answersFor: store.answersFor.bind(store),
+		readAll: store.readAll.bind(store),
 		questionStats: store.questionStats.bind(store)
 	};
 }

@@ -1,30 +1,64 @@
-import type { Question, StoryBundle } from '$lib/content/model';
-import type { Answer, Attempt, QuizSetup } from '$lib/quiz/attempt';
-import { planAttempt, summarizeAttempt } from '$lib/quiz/attempt';
-import { isComplete, scoreResponse } from '$lib/quiz/scoring';
+import type { Question } from '$lib/content/model';
+import type { Outlet } from '$lib/question-types';
+import {
+	planAttempt,
+	resolveAttempt,
+	summarizeAttempt,
+	type Answer,
+	type Attempt,
+	type Banks,
+	type QuestionRef,
+	type QuizItem,
+	type QuizSetup
+} from '$lib/quiz/attempt';
+import { isComplete, scoreResponse, startingResponse } from '$lib/quiz/scoring';
 import type { ProgressStore } from '$lib/storage/progress-store';
 import { requestPersistence } from './device-storage';
 
-export function newAttemptId(): string {
-	return crypto.randomUUID();
+/** What a session needs from the world, injected so tests can fix the clock and the ids. */
+export interface SessionDeps {
+	now(): number;
+	/** Called once when a quiz is finished on a device that keeps data. */
+	keepData(): void;
 }
 
-/** Starts and saves a new attempt; returns its id. */
+export const browserDeps: SessionDeps = {
+	now: () => Date.now(),
+	keepData: () => void requestPersistence()
+};
+
+export interface NewAttemptDeps {
+	now(): number;
+	newId(): string;
+	newSeed(): number;
+}
+
+export const browserNewAttemptDeps: NewAttemptDeps = {
+	now: () => Date.now(),
+	newId: () => crypto.randomUUID(),
+	newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!
+};
+
+/** Plans and saves a new attempt at one story; returns its id, or null when no question fits. */
 export async function startAttempt(
 	store: ProgressStore,
 	storyId: string,
 	questions: readonly Question[],
-	setup: QuizSetup
-): Promise<string> {
-	const attempt = planAttempt(questions, setup, {
-		id: newAttemptId(),
-		storyId,
-		seed: crypto.getRandomValues(new Uint32Array(1))[0]!,
-		now: Date.now()
+	setup: QuizSetup,
+	deps: NewAttemptDeps = browserNewAttemptDeps
+): Promise<string | null> {
+	const attempt = planAttempt(storyId, questions, setup, {
+		id: deps.newId(),
+		seed: deps.newSeed(),
+		now: deps.now()
 	});
+	if (!attempt) return null;
 	await store.saveAttempt(attempt);
 	return attempt.id;
 }
+
+const sameRef = (a: QuestionRef, b: QuestionRef) =>
+	a.storyId === b.storyId && a.questionId === b.questionId;
 
 /**
  * One attempt in progress: the question on screen, the response being built, and the answers
@@ -39,19 +73,22 @@ export class QuizSession {
 	/** Writes still under way; the page shows "Saving…" until they are done. */
 	pendingWrites = $state(0);
 
-	readonly questions: Question[];
+	/** The attempt's questions that the banks hold, in order. */
+	readonly items: QuizItem[];
+	/** The attempt's questions that no bank holds any more. */
+	readonly missing: QuestionRef[];
 
 	constructor(
 		private readonly store: ProgressStore,
-		private readonly bundle: StoryBundle,
 		attempt: Attempt,
-		answers: Answer[]
+		answers: readonly Answer[],
+		banks: Banks,
+		private readonly deps: SessionDeps = browserDeps
 	) {
 		this.attempt = attempt;
 		this.answers = Object.fromEntries(answers.map((a) => [a.questionId, a]));
-		this.questions = attempt.questionIds.flatMap((id) =>
-			bundle.questions.filter((q) => q.id === id)
-		);
+		({ items: this.items, missing: this.missing } = resolveAttempt(attempt, banks));
+		this.draft = this.item ? this.startingDraft(this.item) : undefined;
 	}
 
 	/** Whether answers outlive this tab. */
@@ -59,28 +96,46 @@ export class QuizSession {
 		return this.store.kind === 'device';
 	}
 	get total() {
-		return this.questions.length;
+		return this.items.length;
 	}
-	get position() {
-		return Math.min(this.attempt.position, this.total - 1);
+	/**
+	 * Where the student is among the questions on screen: the first one at or after the stored
+	 * position (found by reference, so questions missing from the banks are simply passed over).
+	 */
+	get index(): number {
+		const refs = this.attempt.questions.slice(this.attempt.position);
+		const at = this.items.findIndex((i) => refs.some((r) => sameRef(r, i.ref)));
+		return at === -1 ? Math.max(0, this.items.length - 1) : at;
+	}
+	get item(): QuizItem | undefined {
+		return this.items[this.index];
 	}
 	get question(): Question {
-		return this.questions[this.position]!;
+		return this.item!.question;
+	}
+	get outlets(): Outlet[] {
+		return this.item?.outlets ?? [];
 	}
 	get answer(): Answer | undefined {
-		return this.answers[this.question.id];
+		return this.item && this.answers[this.item.question.id];
 	}
 	get answeredCount() {
-		return Object.keys(this.answers).length;
+		return this.items.filter((i) => this.answers[i.question.id]).length;
 	}
 	get finished() {
 		return this.attempt.finishedAt !== null;
 	}
 	get isLast() {
-		return this.position === this.total - 1;
+		return this.index === this.total - 1;
 	}
 	get summary() {
-		return summarizeAttempt(this.attempt, this.questions, Object.values(this.answers));
+		return summarizeAttempt(this.attempt, this.items, Object.values(this.answers));
+	}
+
+	private startingDraft(item: QuizItem): unknown {
+		return this.answers[item.question.id]
+			? undefined
+			: startingResponse(item.question, this.attempt.seed);
 	}
 
 	setDraft(response: unknown) {
@@ -90,7 +145,9 @@ export class QuizSession {
 
 	/** Scores the draft and writes the answer; returns false if the response is not complete. */
 	async check(): Promise<boolean> {
-		const q = this.question;
+		const item = this.item;
+		if (!item) return false;
+		const q = item.question;
 		if (this.answers[q.id]) return true;
 		if (!isComplete(q, this.draft)) {
 			this.incomplete = true;
@@ -100,11 +157,12 @@ export class QuizSession {
 		const answer: Answer = {
 			attemptId: this.attempt.id,
 			questionId: q.id,
-			storyId: this.bundle.story.id,
+			storyId: item.ref.storyId,
 			category: q.category,
+			fingerprint: q.fingerprint,
 			response: $state.snapshot(this.draft),
 			score,
-			answeredAt: Date.now(),
+			answeredAt: this.deps.now(),
 			...(note ? { note } : {})
 		};
 		this.answers = { ...this.answers, [q.id]: answer };
@@ -116,16 +174,21 @@ export class QuizSession {
 	/** Moves to the next question, or finishes after the last. */
 	async next() {
 		if (!this.answer) return;
-		const now = Date.now();
-		this.attempt = this.isLast
-			? { ...this.attempt, finishedAt: now, updatedAt: now }
-			: { ...this.attempt, position: this.position + 1, updatedAt: now };
-		this.draft = undefined;
+		const now = this.deps.now();
+		const following = this.items[this.index + 1];
+		this.attempt = following
+			? {
+					...this.attempt,
+					position: this.attempt.questions.findIndex((r) => sameRef(r, following.ref)),
+					updatedAt: now
+				}
+			: { ...this.attempt, finishedAt: now, updatedAt: now };
+		this.draft = following ? this.startingDraft(following) : undefined;
 		this.incomplete = false;
 		const attempt = $state.snapshot(this.attempt);
 		await this.write(() => this.store.saveAttempt(attempt));
 		// A finished quiz is worth keeping: now is the moment to ask the browser not to evict it.
-		if (this.finished && this.persistent) void requestPersistence();
+		if (this.finished && this.persistent) this.deps.keepData();
 	}
 
 	private async write(save: () => Promise<void>) {

@@ -1,12 +1,17 @@
 import * as v from 'valibot';
+import { schemaIssues, type ContentIssue } from './issues';
 import { typeOf } from '../question-types';
+import { attributionChoice, attributionChoices } from '../question-types/source';
 import { occursIn } from './evidence';
+import { questionFingerprint } from './fingerprint';
+import { checkRegister } from './register';
 import {
 	BankSchema,
 	QuestionSchema,
 	SourceSchema,
 	StorySchema,
 	type Question,
+	type QuestionData,
 	type Source,
 	type Story,
 	type StoryBundle
@@ -16,40 +21,10 @@ import {
 export type ContentFile =
 	| { kind: 'source'; path: string; data: unknown }
 	| { kind: 'story'; path: string; data: unknown }
-	| { kind: 'bank'; path: string; story: string; data: unknown };
+	| { kind: 'bank'; path: string; story: string; data: unknown }
+	| { kind: 'register'; path: string; story: string; data: unknown };
 
-/** A problem in the content, named by file, question (or other item) id and field. */
-export interface ContentIssue {
-	file: string;
-	id?: string;
-	field?: string;
-	message: string;
-}
-
-export function formatIssue(issue: ContentIssue): string {
-	return [issue.file, issue.id, issue.field].filter(Boolean).join(' › ') + `: ${issue.message}`;
-}
-
-function schemaIssues(
-	file: string,
-	id: string | undefined,
-	issues: v.BaseIssue<unknown>[],
-	prefix = ''
-): ContentIssue[] {
-	return issues.map((issue) => {
-		const path = v.getDotPath(issue);
-		const field = [prefix, path].filter(Boolean).join('.') || undefined;
-		if (issue.type === 'strict_object' && issue.expected === 'never')
-			return {
-				file,
-				id,
-				field,
-				message: `unknown field "${String(issue.input)}" (check its spelling)`
-			};
-		const got = issue.input === undefined ? 'it is missing' : `got ${JSON.stringify(issue.input)}`;
-		return { file, id, field, message: `${issue.message} (${got})` };
-	});
-}
+export { formatIssue, type ContentIssue } from './issues';
 
 function idOf(data: unknown): string | undefined {
 	if (data && typeof data === 'object' && 'id' in data && typeof data.id === 'string')
@@ -98,22 +73,27 @@ export function checkContent(files: readonly ContentFile[]): {
 
 	const questionIds = new Map<string, string>();
 	const bundles: StoryBundle[] = [];
-	for (const { story } of stories) {
+	for (const { story, file: storyFile } of stories) {
 		const questions: Question[] = [];
+		// Which bank each id stands in, broken questions included; null when a whole bank could
+		// not be read, so the register is not told that its ids are gone.
+		let bankOf: Map<string, string> | null = new Map();
 		for (const f of files.filter((f) => f.kind === 'bank' && f.story === story.id)) {
 			const bank = v.safeParse(BankSchema, f.data);
 			if (!bank.success) {
 				issues.push(...schemaIssues(f.path, undefined, bank.issues));
+				bankOf = null;
 				continue;
 			}
 			bank.output.questions.forEach((raw, index) => {
 				const id = idOf(raw) ?? `questions[${index}]`;
+				if (idOf(raw)) bankOf?.set(id, f.path);
 				const parsed = v.safeParse(QuestionSchema, raw);
 				if (!parsed.success) {
 					issues.push(...schemaIssues(f.path, id, parsed.issues));
 					return;
 				}
-				const q = parsed.output as Question;
+				const q = parsed.output as QuestionData;
 				const elsewhere = questionIds.get(q.id);
 				if (elsewhere)
 					issues.push({
@@ -124,9 +104,17 @@ export function checkContent(files: readonly ContentFile[]): {
 					});
 				questionIds.set(q.id, f.path);
 				issues.push(...checkQuestion(f.path, q, story, sources));
-				questions.push(q);
+				questions.push({ ...q, fingerprint: questionFingerprint(q) });
 			});
 		}
+		const register = files.find((f) => f.kind === 'register' && f.story === story.id);
+		issues.push(
+			...checkRegister(
+				register?.path ?? storyFile.replace(/story\.ya?ml$/, 'ids.yaml'),
+				register?.data,
+				bankOf
+			)
+		);
 		bundles.push({
 			story,
 			sources: story.sources.flatMap((id) => sources.get(id) ?? []),
@@ -208,7 +196,7 @@ function checkEvidence(
 
 function checkQuestion(
 	file: string,
-	q: Question,
+	q: QuestionData,
 	story: Story,
 	sources: Map<string, Source>
 ): ContentIssue[] {
@@ -242,11 +230,23 @@ function checkQuestion(
  */
 function checkAttribution(
 	file: string,
-	q: Extract<Question, { type: 'source' }>,
+	q: Extract<QuestionData, { type: 'source' }>,
 	story: Story,
 	sources: Map<string, Source>
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
+	const outlets = story.sources.map((id) => ({ id, outlet: sources.get(id)?.outlet ?? id }));
+	if (!attributionChoice(outlets, q.answer))
+		issues.push({
+			file,
+			id: q.id,
+			field: 'answer',
+			message: `a key must be one of the choices the quiz offers for this story (${attributionChoices(
+				outlets
+			)
+				.map((c) => `[${c.sources.join(', ')}] ${c.label}`)
+				.join('; ')})`
+		});
 	q.answer.forEach((id, i) => {
 		if (!story.sources.includes(id))
 			issues.push({ file, id: q.id, field: `answer[${i}]`, message: `unknown source "${id}"` });

@@ -79,12 +79,26 @@ export const QuestionSchema = v.variant(
 );
 
 type Common = v.InferOutput<v.ObjectSchema<typeof common, undefined>>;
-export type Question = Common & TypedData;
+/** A question as an editor writes it. */
+export type QuestionData = Common & TypedData;
+/** A question as the app ships it: what the editor wrote, and its fingerprint (`fingerprint.ts`). */
+export type Question = QuestionData & { fingerprint: string };
 
 export const BankSchema = v.strictObject({
 	$schema: v.optional(v.string()),
 	questions: v.pipe(v.array(v.unknown()), v.minLength(1, 'needs at least one question'))
 });
+
+/**
+ * Every question id a story has shipped, committed beside its banks (`ids.yaml`), so an id never
+ * vanishes silently: `shipped` lists the live ids, `retired` the ones withdrawn on purpose.
+ */
+export const RegisterSchema = v.strictObject({
+	$schema: v.optional(v.string()),
+	shipped: v.array(Id),
+	retired: v.optional(v.array(v.strictObject({ id: Id, reason: Text })), [])
+});
+export type Register = v.InferOutput<typeof RegisterSchema>;
 
 /** A story and its articles: what the story page, the reader and compare coverage need. */
 export interface StoryText {

@@ -6,10 +6,19 @@ export interface Scored {
 	note?: string;
 }
 
-/** How to name things a question refers to by id, such as sources. */
-export interface Names {
-	source(id: string): string;
+/** One outlet of the story a question belongs to: its source id and the name students see. */
+export interface Outlet {
+	id: string;
+	outlet: string;
 }
+
+/** The outlet's name for a source id, or the id itself when the story does not list it. */
+export function outletName(outlets: readonly Outlet[], id: string): string {
+	return outlets.find((o) => o.id === id)?.outlet ?? id;
+}
+
+/** Puts a list in the order one question shows it within an attempt (seeded, so it is stable). */
+export type Arrange = <T>(items: readonly T[]) => T[];
 
 /** A problem with one question's type-specific data, named by the field it sits in. */
 export interface TypeIssue {
@@ -33,16 +42,21 @@ export interface QuestionTypeDef<
 	response: R;
 	/** The response that earns full credit. */
 	perfect(q: v.InferOutput<v.ObjectSchema<E, undefined>>): v.InferOutput<R>;
+	/**
+	 * Where a response starts when the question appears: undefined (nothing chosen) for most
+	 * types; a full response for types whose control always holds one, such as an order.
+	 */
+	start?(q: v.InferOutput<v.ObjectSchema<E, undefined>>, arrange: Arrange): v.InferOutput<R>;
 	/** Whether a response is ready to be checked (every part answered). */
 	isComplete(q: v.InferOutput<v.ObjectSchema<E, undefined>>, r: v.InferOutput<R>): boolean;
 	score(q: v.InferOutput<v.ObjectSchema<E, undefined>>, r: v.InferOutput<R>): Scored;
 	/** The right answer, in words, for feedback and review. */
-	answerText(q: v.InferOutput<v.ObjectSchema<E, undefined>>, names: Names): string;
+	answerText(q: v.InferOutput<v.ObjectSchema<E, undefined>>, outlets: readonly Outlet[]): string;
 	/** The student's response, in words, for review and the teacher's report. */
 	responseText(
 		q: v.InferOutput<v.ObjectSchema<E, undefined>>,
 		r: v.InferOutput<R>,
-		names: Names
+		outlets: readonly Outlet[]
 	): string;
 	/** Checks that the schema cannot express, such as an answer that is not among the options. */
 	check(q: v.InferOutput<v.ObjectSchema<E, undefined>>): TypeIssue[];

@@ -9,9 +9,10 @@ import { source } from './source';
 import { text } from './text';
 import { truefalse } from './truefalse';
 
-import type { QuestionTypeDef } from './define';
+import type { Arrange, Outlet, QuestionTypeDef, Scored, TypeIssue } from './define';
 
-export type { Names, Scored, TypeIssue } from './define';
+export type { Arrange, Outlet, Scored, TypeIssue } from './define';
+export { outletName } from './define';
 
 /** Every question type. Adding a type: one module beside these, one entry here, one answer component. */
 export const questionTypes = [
@@ -38,17 +39,27 @@ type DataOf<D> =
 /** The type-specific fields of a question, with `type` itself, as a union over every type. */
 export type TypedData = DataOf<AnyDef>;
 
+/**
+ * The shape of a student's response to a question of type T: the one seam between a type and
+ * its answer component, so a change to a response shape breaks the build, not a quiz.
+ */
+export type ResponseOf<T extends QuestionTypeName> =
+	Extract<AnyDef, { type: T }> extends QuestionTypeDef<T, v.ObjectEntries, infer R>
+		? v.InferOutput<R>
+		: never;
+
 interface LooseDef {
 	type: string;
 	label: string;
 	entries: v.ObjectEntries;
 	response: v.GenericSchema;
 	perfect(q: unknown): unknown;
+	start?(q: unknown, arrange: Arrange): unknown;
 	isComplete(q: unknown, r: unknown): boolean;
-	score(q: unknown, r: unknown): import('./define').Scored;
-	answerText(q: unknown, names: import('./define').Names): string;
-	responseText(q: unknown, r: unknown, names: import('./define').Names): string;
-	check(q: unknown): import('./define').TypeIssue[];
+	score(q: unknown, r: unknown): Scored;
+	answerText(q: unknown, outlets: readonly Outlet[]): string;
+	responseText(q: unknown, r: unknown, outlets: readonly Outlet[]): string;
+	check(q: unknown): TypeIssue[];
 }
 
 /** The definition of a type, seen through one shape so callers need no switch on `type`. */

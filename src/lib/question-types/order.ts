@@ -3,7 +3,7 @@ import { defineType, duplicatesIn, Text } from './define';
 
 /**
  * Put items in order (a timeline). `items` lists them in the right order; the quiz shows them
- * shuffled. Scoring: the share of all pairs of items that the response puts in the right
+ * shuffled, never already in order. Scoring: the share of all pairs of items that the response puts in the right
  * relative order. A pair with an item missing from the response counts as wrong.
  */
 export const order = defineType({
@@ -14,6 +14,13 @@ export const order = defineType({
 	},
 	response: v.object({ order: v.array(v.string()) }),
 	perfect: (q) => ({ order: [...q.items] }),
+	// The list on screen is already a full response: shuffled for the attempt, and never already
+	// right (a student who checks at once must not score by luck).
+	start(q, arrange) {
+		const shuffled = arrange(q.items);
+		const unchanged = shuffled.every((item, i) => item === q.items[i]);
+		return { order: unchanged ? [...shuffled.slice(1), shuffled[0]!] : shuffled };
+	},
 	isComplete: (q, r) =>
 		r.order.length === q.items.length && q.items.every((item) => r.order.includes(item)),
 	score(q, r) {

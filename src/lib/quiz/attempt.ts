@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../content/categories';
 import type { Question } from '../content/model';
+import type { Outlet } from '../question-types';
 import { shuffle } from './random';
 
 /** What a student picks before starting. */
@@ -10,41 +12,89 @@ export interface QuizSetup {
 
 export const LENGTHS = [5, 10, 20] as const;
 
-/** An attempt at a quiz: which questions, in what order, and where the student is. */
-export interface Attempt {
-	id: string;
-	storyId: string;
-	seed: number;
-	categories: Category[];
-	questionIds: string[];
-	/** Index of the question on screen; it moves on when the student presses Next. */
-	position: number;
-	startedAt: number;
-	updatedAt: number;
-	finishedAt: number | null;
-}
+/** Which question: question ids are unique across every story, and the story says where to find it. */
+export const QuestionRefSchema = v.object({
+	storyId: v.pipe(v.string(), v.minLength(1)),
+	questionId: v.pipe(v.string(), v.minLength(1))
+});
+export type QuestionRef = v.InferOutput<typeof QuestionRefSchema>;
+
+const Time = v.pipe(v.number(), v.finite());
+
+/**
+ * An attempt at a quiz: a list of questions (from one story or several), in the order they are
+ * asked, and where the student is. Stored as it is, so it is validated whenever it is read back.
+ */
+export const AttemptSchema = v.pipe(
+	v.object({
+		id: v.pipe(v.string(), v.minLength(1)),
+		seed: v.pipe(v.number(), v.integer()),
+		/** The sections chosen at setup; for display only. */
+		categories: v.array(v.picklist(CATEGORIES)),
+		questions: v.pipe(v.array(QuestionRefSchema), v.minLength(1, 'an attempt has questions')),
+		/** Index into `questions` of the question on screen; it moves on when the student presses Next. */
+		position: v.pipe(v.number(), v.integer(), v.minValue(0)),
+		startedAt: Time,
+		updatedAt: Time,
+		finishedAt: v.nullable(Time)
+	}),
+	v.check((a) => a.position < a.questions.length, 'position is past the last question')
+);
+export type Attempt = v.InferOutput<typeof AttemptSchema>;
 
 /** One answer, written the moment it is checked. */
-export interface Answer {
-	attemptId: string;
-	questionId: string;
-	storyId: string;
-	category: Category;
-	response: unknown;
-	score: number;
-	note?: string;
-	answeredAt: number;
+export const AnswerSchema = v.object({
+	attemptId: v.pipe(v.string(), v.minLength(1)),
+	questionId: v.pipe(v.string(), v.minLength(1)),
+	storyId: v.pipe(v.string(), v.minLength(1)),
+	category: v.picklist(CATEGORIES),
+	/** The fingerprint of the question as it was answered; null for answers older than fingerprints. */
+	fingerprint: v.nullable(v.string()),
+	/** Kept as given; read through `readResponse`, which checks its shape against the question. */
+	response: v.unknown(),
+	score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+	note: v.optional(v.string()),
+	answeredAt: Time
+});
+export type Answer = v.InferOutput<typeof AnswerSchema>;
+
+/** A question in an attempt, found in its story's bank, with that story's outlets. */
+export interface QuizItem {
+	ref: QuestionRef;
+	question: Question;
+	outlets: Outlet[];
+}
+
+/** What a quiz can draw on: each story's questions and outlets, by story id. */
+export type Banks = ReadonlyMap<string, { questions: readonly Question[]; outlets: Outlet[] }>;
+
+/** The attempt's questions that the banks still hold, in order; `missing` lists those they do not. */
+export function resolveAttempt(
+	attempt: Pick<Attempt, 'questions'>,
+	banks: Banks
+): { items: QuizItem[]; missing: QuestionRef[] } {
+	const items: QuizItem[] = [];
+	const missing: QuestionRef[] = [];
+	for (const ref of attempt.questions) {
+		const bank = banks.get(ref.storyId);
+		const question = bank?.questions.find((q) => q.id === ref.questionId);
+		if (bank && question) items.push({ ref, question, outlets: bank.outlets });
+		else missing.push(ref);
+	}
+	return { items, missing };
 }
 
 /**
- * Picks the questions for an attempt: from the chosen categories, shuffled with the attempt's seed,
- * balanced across categories so a short quiz still touches each one, then in a seeded order.
+ * Picks the questions for an attempt from one story: from the chosen categories, shuffled with
+ * the attempt's seed, balanced across categories so a short quiz still touches each one, then in
+ * a seeded order. Null when the setup leaves no question to ask.
  */
 export function planAttempt(
+	storyId: string,
 	questions: readonly Question[],
 	setup: QuizSetup,
-	opts: { id: string; storyId: string; seed: number; now: number }
-): Attempt {
+	opts: { id: string; seed: number; now: number }
+): Attempt | null {
 	const chosen = setup.categories.length ? [...new Set(setup.categories)] : [...CATEGORIES];
 	const pools = chosen.map((c) =>
 		shuffle(
@@ -60,12 +110,12 @@ export function planAttempt(
 			if (next && picked.length < length) picked.push(next);
 		}
 	}
+	if (!picked.length) return null;
 	return {
 		id: opts.id,
-		storyId: opts.storyId,
 		seed: opts.seed,
 		categories: [...chosen],
-		questionIds: shuffle(picked, opts.seed).map((q) => q.id),
+		questions: shuffle(picked, opts.seed).map((q) => ({ storyId, questionId: q.id })),
 		position: 0,
 		startedAt: opts.now,
 		updatedAt: opts.now,
@@ -73,9 +123,38 @@ export function planAttempt(
 	};
 }
 
-/** How many questions a setup would give. */
-export function availableCount(questions: readonly Question[], categories: readonly Category[]) {
-	return questions.filter((q) => categories.includes(q.category)).length;
+/** The stories an attempt draws on, in the order its questions first name them. */
+export function storiesOf(attempt: Pick<Attempt, 'questions'>): string[] {
+	return [...new Set(attempt.questions.map((r) => r.storyId))];
+}
+
+/**
+ * An attempt's score, the one definition that results and progress both use: points (partial
+ * credit counts as part of a question) out of the questions in the attempt.
+ */
+export interface AttemptScore {
+	asked: number;
+	answered: number;
+	points: number;
+	/** points ÷ asked, in [0, 1]. */
+	accuracy: number;
+}
+
+export function scoreAttempt(
+	attempt: Pick<Attempt, 'questions'>,
+	answers: readonly Pick<Answer, 'questionId' | 'score'>[]
+): AttemptScore {
+	const scoreOf = new Map(answers.map((a) => [a.questionId, a.score]));
+	let answered = 0;
+	let points = 0;
+	for (const ref of attempt.questions) {
+		const score = scoreOf.get(ref.questionId);
+		if (score === undefined) continue;
+		answered++;
+		points += score;
+	}
+	const asked = attempt.questions.length;
+	return { asked, answered, points, accuracy: asked ? points / asked : 0 };
 }
 
 export interface CategoryResult {
@@ -83,60 +162,39 @@ export interface CategoryResult {
 	asked: number;
 	answered: number;
 	/** Sum of scores, so partial credit counts as part of a question. */
-	score: number;
+	points: number;
 }
 
-export interface AttemptSummary {
-	asked: number;
-	answered: number;
-	score: number;
-	/** score ÷ asked, in [0, 1]. */
-	accuracy: number;
+export interface AttemptSummary extends AttemptScore {
 	byCategory: CategoryResult[];
 }
 
-/** Totals for an attempt, overall and per category. */
+/** An attempt's score, overall and per category (a question's category is its answer's, or its bank's). */
 export function summarizeAttempt(
-	attempt: Pick<Attempt, 'questionIds'>,
-	questions: readonly Question[],
-	answers: readonly Pick<Answer, 'questionId' | 'score'>[]
+	attempt: Pick<Attempt, 'questions'>,
+	items: readonly Pick<QuizItem, 'question'>[],
+	answers: readonly Pick<Answer, 'questionId' | 'score' | 'category'>[]
 ): AttemptSummary {
-	const byId = new Map(questions.map((q) => [q.id, q]));
+	const categoryOf = new Map<string, Category>(
+		items.map((i) => [i.question.id, i.question.category])
+	);
+	for (const a of answers) categoryOf.set(a.questionId, a.category);
 	const scoreOf = new Map(answers.map((a) => [a.questionId, a.score]));
-	const byCategory = new Map<Category, CategoryResult>();
-	for (const id of attempt.questionIds) {
-		const q = byId.get(id);
-		if (!q) continue;
-		const r = byCategory.get(q.category) ?? {
-			category: q.category,
-			asked: 0,
-			answered: 0,
-			score: 0
-		};
-		r.asked++;
-		if (scoreOf.has(id)) {
-			r.answered++;
-			r.score += scoreOf.get(id)!;
+	const rows = new Map<Category, CategoryResult>();
+	for (const ref of attempt.questions) {
+		const category = categoryOf.get(ref.questionId);
+		if (!category) continue;
+		const row = rows.get(category) ?? { category, asked: 0, answered: 0, points: 0 };
+		row.asked++;
+		const score = scoreOf.get(ref.questionId);
+		if (score !== undefined) {
+			row.answered++;
+			row.points += score;
 		}
-		byCategory.set(q.category, r);
+		rows.set(category, row);
 	}
-	const rows = CATEGORIES.flatMap((c) => byCategory.get(c) ?? []);
-	const asked = rows.reduce((n, r) => n + r.asked, 0);
-	const score = rows.reduce((n, r) => n + r.score, 0);
 	return {
-		asked,
-		answered: rows.reduce((n, r) => n + r.answered, 0),
-		score,
-		accuracy: asked ? score / asked : 0,
-		byCategory: rows
+		...scoreAttempt(attempt, answers),
+		byCategory: CATEGORIES.flatMap((c) => rows.get(c) ?? [])
 	};
-}
-
-/** Whether every question in the attempt has an answer. */
-export function isAttemptComplete(
-	attempt: Attempt,
-	answers: readonly Pick<Answer, 'questionId'>[]
-) {
-	const done = new Set(answers.map((a) => a.questionId));
-	return attempt.questionIds.every((id) => done.has(id));
 }

@@ -9,8 +9,10 @@ import type { StoryBundle } from '../content/model';
  *   questions/sources/<source>.yaml           one article each
  *   questions/stories/<story>/story.yaml      the story, its sources, actors and differences
  *   questions/stories/<story>/questions/*.yaml its question banks
+ *   questions/stories/<story>/ids.yaml        the register of every question id it has shipped
  */
 export const CONTENT_ROOT = join(process.cwd(), 'questions');
+export const REGISTER_FILE = 'ids.yaml';
 
 const yamlFiles = (dir: string) =>
 	existsSync(dir)
@@ -54,6 +56,14 @@ export function readContentFiles(root = CONTENT_ROOT): {
 				file: relative(process.cwd(), join(storiesDir, story)),
 				message: 'a story folder needs a story.yaml'
 			});
+		const registerFile = join(storiesDir, story, REGISTER_FILE);
+		if (existsSync(registerFile))
+			add({
+				kind: 'register',
+				story,
+				path: relative(process.cwd(), registerFile),
+				data: read(registerFile)
+			});
 		const bankDir = join(storiesDir, story, 'questions');
 		for (const f of yamlFiles(bankDir)) {
 			const path = join(bankDir, f);
@@ -96,4 +106,9 @@ export class ContentError extends Error {
 /** Prerender entries for routes under /stories/[story]. */
 export function storyEntries(): { story: string }[] {
 	return checkedBundles().map((b) => ({ story: b.story.id }));
+}
+
+/** Drops the cached bundles, so the next checkedBundles() reads the content again (dev server). */
+export function forgetCheckedBundles(): void {
+	cached = undefined;
 }

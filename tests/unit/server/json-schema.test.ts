@@ -5,7 +5,7 @@ import { CATEGORIES } from '$lib/content/model';
 import { questionTypeNames } from '$lib/question-types';
 import { contentJsonSchemas } from '$lib/server/json-schema';
 
-const KINDS = ['source', 'story', 'bank'] as const;
+const KINDS = ['source', 'story', 'bank', 'register'] as const;
 
 function committed(kind: (typeof KINDS)[number]): unknown {
 	const path = fileURLToPath(
@@ -36,7 +36,7 @@ function questionSchemas(bank: JsonSchema): JsonSchema[] {
 describe('the JSON Schemas for editors', () => {
 	const generated = contentJsonSchemas();
 
-	it('generates exactly the source, story and bank schemas', () => {
+	it('generates exactly the source, story, bank and register schemas', () => {
 		expect(Object.keys(generated).sort()).toEqual([...KINDS].sort());
 	});
 
