@@ -69,6 +69,14 @@ export default defineConfig({
 			},
 			{
 				extends: true,
+				test: {
+					name: 'content-policy',
+					environment: 'node',
+					include: ['tests/content-policy/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
 				plugins: [svelteTesting()],
 				test: {
 					name: 'component',

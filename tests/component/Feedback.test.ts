@@ -26,6 +26,7 @@ function answerFor(question: Question, response: unknown): Answer {
 		questionId: question.id,
 		storyId: STORY_ID,
 		category: question.category,
+		fingerprint: question.fingerprint,
 		response,
 		score,
 		...(note ? { note } : {}),
@@ -39,7 +40,7 @@ function renderFeedback(question: Question, response: unknown) {
 			question,
 			answer: answerFor(question, response),
 			storyId: STORY_ID,
-			sources: SOURCES,
+			outlets: SOURCES,
 			headingId: `feedback-${question.id}`
 		}
 	});
@@ -181,5 +182,33 @@ describe('Feedback', () => {
 		expect(screen.getByText(`Because ${HOSTILE}`)).toBeInTheDocument();
 		expect(container.querySelector('blockquote')).toHaveTextContent(HOSTILE);
 		expect(screen.getByText('You said:').parentElement).toHaveTextContent(HOSTILE);
+	});
+
+	it('says so when the question has changed since it was answered, and keeps the score', () => {
+		const question = singleQuestion();
+		const answer = { ...answerFor(question, { choice: question.answer }), fingerprint: 'older' };
+		render(Feedback, { props: { question, answer, storyId: STORY_ID, outlets: SOURCES } });
+		expect(screen.getByText(/has changed since you answered it/)).toBeInTheDocument();
+		expect(screen.getByRole('heading', { name: /Right/ })).toBeInTheDocument();
+	});
+
+	it('says nothing of a change for an answer older than fingerprints, or one that matches', () => {
+		const question = singleQuestion();
+		for (const fingerprint of [null, question.fingerprint]) {
+			const answer = { ...answerFor(question, { choice: question.answer }), fingerprint };
+			const { unmount } = render(Feedback, {
+				props: { question, answer, storyId: STORY_ID, outlets: SOURCES }
+			});
+			expect(screen.queryByText(/has changed/)).not.toBeInTheDocument();
+			unmount();
+		}
+	});
+
+	it('says an answer can no longer be read when its stored response does not fit the question', () => {
+		const question = singleQuestion();
+		const answer = { ...answerFor(question, { order: ['a'] }), score: 0 };
+		render(Feedback, { props: { question, answer, storyId: STORY_ID, outlets: SOURCES } });
+		expect(screen.getByText(/can no longer be read/)).toBeInTheDocument();
+		expect(screen.getByText(question.answer, { exact: false })).toBeInTheDocument();
 	});
 });

@@ -24,6 +24,7 @@ function answerFor(question: Question, response: unknown): Answer {
 		questionId: question.id,
 		storyId: STORY_ID,
 		category: question.category,
+		fingerprint: question.fingerprint,
 		response,
 		score,
 		...(note ? { note } : {}),
@@ -40,7 +41,7 @@ function renderCard(question: Question, extra: { response?: unknown; answer?: An
 			answer: extra.answer,
 			seed: 3,
 			storyId: STORY_ID,
-			sources: SOURCES,
+			outlets: SOURCES,
 			onchange
 		}
 	});

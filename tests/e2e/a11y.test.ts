@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
 	STORY,
+	STORY_SOURCES,
 	answerRight,
 	answerWrong,
 	currentQuestion,
@@ -21,12 +22,11 @@ beforeAll(async () => {
 const pages = [
 	'/',
 	`/stories/${STORY}`,
-	`/stories/${STORY}/sources/rferl-2022-09-07`,
-	`/stories/${STORY}/sources/reuters-2022-09-07`,
+	...STORY_SOURCES.map((id) => `/stories/${STORY}/sources/${id}`),
 	`/stories/${STORY}/compare`,
 	'/progress',
 	'/settings',
-	`/stories/${STORY}/quiz?attempt=missing`,
+	'/quiz?attempt=missing',
 	'/no-such-page'
 ];
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
 	STORY,
+	STORY_SOURCES,
 	answerRight,
 	currentQuestion,
 	primary,
@@ -59,8 +60,7 @@ describe('after one visit, with the network gone and the server stopped', () => 
 		const paths = [
 			'/',
 			`/stories/${STORY}`,
-			`/stories/${STORY}/sources/rferl-2022-09-07`,
-			`/stories/${STORY}/sources/reuters-2022-09-07`,
+			...STORY_SOURCES.map((id) => `/stories/${STORY}/sources/${id}`),
 			`/stories/${STORY}/compare`,
 			'/progress',
 			'/settings'
@@ -105,7 +105,7 @@ describe('after one visit, with the network gone and the server stopped', () => 
 	});
 
 	it('opens an address it never stored with the app shell, not the browser’s error page', async () => {
-		await page.goto(`${base}/stories/${STORY}/sources/rferl-2022-09-07/`);
+		await page.goto(`${base}/stories/${STORY}/sources/${STORY_SOURCES[0]}/`);
 		await page.locator('h1').first().waitFor();
 		expect(await textOf(page.locator('h1'))).not.toBe('');
 	});

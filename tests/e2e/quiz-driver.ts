@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import type { Question, StoryBundle } from '../../src/lib/content/model';
+import type { Question, StoryBundle, StorySummary } from '../../src/lib/content/model';
 import { parseDate } from '../../src/lib/question-types/date';
+import { attributionChoice } from '../../src/lib/question-types/source';
 import { BASE } from './support';
 
-export const STORY = 'albania-iran-2022';
+/** The stories the build ships, read from its own data: no test names a story. */
+export const STORIES: StorySummary[] = JSON.parse(readFileSync('build/data/stories.json', 'utf8'));
+/** The story the tests take quizzes on: the first one listed. */
+export const STORY = STORIES[0]!.id;
+/** Its sources, in the story's order. */
+export const STORY_SOURCES = STORIES[0]!.outlets.map((o) => o.id);
 
 /** The story with its questions, as the app at `base` serves them. */
 export async function fetchBundle(base = BASE): Promise<StoryBundle> {
@@ -29,10 +36,12 @@ export async function currentQuestion(page: Page, bundle: StoryBundle): Promise<
 	return question;
 }
 
+/** The label of the choice a key stands for, by the app's own rule. */
 export function sourceKeyLabel(bundle: StoryBundle, ids: readonly string[]): string {
-	if (ids.length === 0) return 'Neither';
-	if (ids.length === bundle.sources.length) return 'Both';
-	return `${bundle.sources.find((s) => s.id === ids[0])!.outlet} only`;
+	const outlets = bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+	const choice = attributionChoice(outlets, ids);
+	if (!choice) throw new Error(`No choice on screen names [${ids.join(', ')}]`);
+	return choice.label;
 }
 
 type Mode = 'touch' | 'keyboard';

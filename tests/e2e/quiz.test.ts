@@ -166,9 +166,21 @@ describe('leaving mid-quiz loses nothing', () => {
 
 	it('tells the student plainly when a quiz link is not on this device', async () => {
 		const { context, page } = await phoneContext(chromium.browser);
-		await page.goto(`${BASE}/stories/${STORY}/quiz?attempt=not-a-real-attempt`);
+		await page.goto(`${BASE}/quiz?attempt=not-a-real-attempt`);
 		await page.getByRole('heading', { name: 'No quiz to continue' }).waitFor();
-		await page.getByRole('link', { name: 'Choose a quiz' }).waitFor();
+		await page.getByRole('link', { name: 'Choose a story' }).waitFor();
+		await context.close();
+	});
+
+	it('opens a quiz from the address earlier versions used, at the same question', async () => {
+		const { context, page } = await phoneContext(chromium.browser);
+		await startQuiz(page, 5);
+		const q = await currentQuestion(page, bundle);
+		const attempt = new URL(page.url()).searchParams.get('attempt')!;
+		await page.goto(`${BASE}/stories/${STORY}/quiz?attempt=${encodeURIComponent(attempt)}`);
+		await page.waitForURL(`${BASE}/quiz?attempt=${encodeURIComponent(attempt)}`);
+		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		expect((await currentQuestion(page, bundle)).id).toBe(q.id);
 		await context.close();
 	});
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoryBundle } from '../../src/lib/content/model';
 import {
 	STORY,
+	STORY_SOURCES,
 	answerRight,
 	currentQuestion,
 	fetchBundle,
@@ -50,7 +51,7 @@ describe('evidence links', () => {
 	it('say so when a passage is not in the article, and never render the link as HTML', async () => {
 		const { context, page } = await phoneContext(chromium.browser);
 		const hostile = encodeURIComponent('<img src=x onerror="window.hacked=1">');
-		await page.goto(`${BASE}/stories/${STORY}/sources/rferl-2022-09-07#quote=${hostile}`);
+		await page.goto(`${BASE}/stories/${STORY}/sources/${STORY_SOURCES[0]}#quote=${hostile}`);
 		await page.getByRole('status').filter({ hasText: 'not in this article' }).waitFor();
 		expect(await page.locator('main img').count()).toBe(0);
 		expect(

@@ -173,7 +173,7 @@ export class QuizSession {
 
 	/** Moves to the next question, or finishes after the last. */
 	async next() {
-		if (!this.answer) return;
+		if (!this.answer || this.finished) return;
 		const now = this.deps.now();
 		const following = this.items[this.index + 1];
 		this.attempt = following

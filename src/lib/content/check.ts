@@ -78,7 +78,13 @@ export function checkContent(files: readonly ContentFile[]): {
 		// Which bank each id stands in, broken questions included; null when a whole bank could
 		// not be read, so the register is not told that its ids are gone.
 		let bankOf: Map<string, string> | null = new Map();
+		const unparsed = new Set<string>();
 		for (const f of files.filter((f) => f.kind === 'bank' && f.story === story.id)) {
+			if (f.data === undefined) {
+				// Not readable at all (the reader has said why): its ids are unknown, not gone.
+				bankOf = null;
+				continue;
+			}
 			const bank = v.safeParse(BankSchema, f.data);
 			if (!bank.success) {
 				issues.push(...schemaIssues(f.path, undefined, bank.issues));
@@ -87,12 +93,14 @@ export function checkContent(files: readonly ContentFile[]): {
 			}
 			bank.output.questions.forEach((raw, index) => {
 				const id = idOf(raw) ?? `questions[${index}]`;
-				if (idOf(raw)) bankOf?.set(id, f.path);
 				const parsed = v.safeParse(QuestionSchema, raw);
 				if (!parsed.success) {
 					issues.push(...schemaIssues(f.path, id, parsed.issues));
+					// Its id still stands in the bank (so it is not gone), but it is fixed before it registers.
+					if (idOf(raw)) unparsed.add(id);
 					return;
 				}
+				bankOf?.set(id, f.path);
 				const q = parsed.output as QuestionData;
 				const elsewhere = questionIds.get(q.id);
 				if (elsewhere)
@@ -112,7 +120,8 @@ export function checkContent(files: readonly ContentFile[]): {
 			...checkRegister(
 				register?.path ?? storyFile.replace(/story\.ya?ml$/, 'ids.yaml'),
 				register?.data,
-				bankOf
+				bankOf,
+				unparsed
 			)
 		);
 		bundles.push({
@@ -235,8 +244,12 @@ function checkAttribution(
 	sources: Map<string, Source>
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
-	const outlets = story.sources.map((id) => ({ id, outlet: sources.get(id)?.outlet ?? id }));
-	if (!attributionChoice(outlets, q.answer))
+	const outlets = story.sources.flatMap((id) => {
+		const source = sources.get(id);
+		return source ? [{ id, outlet: source.outlet }] : [];
+	});
+	const known = q.answer.every((id) => outlets.some((o) => o.id === id));
+	if (known && !attributionChoice(outlets, q.answer))
 		issues.push({
 			file,
 			id: q.id,

@@ -3,7 +3,8 @@ import { questionTypes, type TypedData } from '../question-types';
 import { CATEGORIES, type Category } from './categories';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
-const Id = v.pipe(
+/** An id of a source, story, actor or question. */
+export const IdSchema = v.pipe(
 	v.string(),
 	v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
 );
@@ -12,13 +13,13 @@ const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'
 export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
 
 /** A passage a claim rests on: it must stand word for word (whitespace aside) in that source. */
-export const EvidenceSchema = v.strictObject({ source: Id, quote: Text });
+export const EvidenceSchema = v.strictObject({ source: IdSchema, quote: Text });
 export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 
 /** One article, as published, with the page furniture stripped and the report untouched. */
 export const SourceSchema = v.strictObject({
 	$schema: v.optional(v.string()),
-	id: Id,
+	id: IdSchema,
 	outlet: Text,
 	outletName: Text,
 	headline: Text,
@@ -33,7 +34,7 @@ export const SourceSchema = v.strictObject({
 export type Source = v.InferOutput<typeof SourceSchema>;
 
 export const ActorSchema = v.strictObject({
-	id: Id,
+	id: IdSchema,
 	name: Text,
 	kind: v.picklist(['person', 'organisation', 'country', 'office']),
 	description: Text
@@ -42,7 +43,7 @@ export type Actor = v.InferOutput<typeof ActorSchema>;
 
 /** A point where the outlets' accounts differ, with the passage from each that shows it. */
 export const DifferenceSchema = v.strictObject({
-	id: Id,
+	id: IdSchema,
 	topic: Text,
 	note: Text,
 	passages: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage'))
@@ -51,24 +52,24 @@ export type Difference = v.InferOutput<typeof DifferenceSchema>;
 
 export const StorySchema = v.strictObject({
 	$schema: v.optional(v.string()),
-	id: Id,
+	id: IdSchema,
 	title: Text,
 	summary: Text,
 	date: IsoDate,
-	sources: v.pipe(v.array(Id), v.minLength(1, 'needs at least one source')),
+	sources: v.pipe(v.array(IdSchema), v.minLength(1, 'needs at least one source')),
 	actors: v.array(ActorSchema),
 	differences: v.optional(v.array(DifferenceSchema), [])
 });
 export type Story = v.InferOutput<typeof StorySchema>;
 
 const common = {
-	id: Id,
+	id: IdSchema,
 	category: v.picklist(CATEGORIES, `must be one of: ${CATEGORIES.join(', ')}`),
 	prompt: Text,
 	explanation: Text,
 	difficulty: v.picklist([1, 2, 3], 'must be 1 (easy), 2 or 3 (hard)'),
-	actors: v.optional(v.array(Id), []),
-	outlets: v.optional(v.array(Id), []),
+	actors: v.optional(v.array(IdSchema), []),
+	outlets: v.optional(v.array(IdSchema), []),
 	evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage'))
 };
 
@@ -95,8 +96,8 @@ export const BankSchema = v.strictObject({
  */
 export const RegisterSchema = v.strictObject({
 	$schema: v.optional(v.string()),
-	shipped: v.array(Id),
-	retired: v.optional(v.array(v.strictObject({ id: Id, reason: Text })), [])
+	shipped: v.array(IdSchema),
+	retired: v.optional(v.array(v.strictObject({ id: IdSchema, reason: Text })), [])
 });
 export type Register = v.InferOutput<typeof RegisterSchema>;
 

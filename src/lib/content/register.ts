@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { schemaIssues, type ContentIssue } from './issues';
-import { RegisterSchema, type Register } from './model';
+import { IdSchema, RegisterSchema, type Register } from './model';
 
 /**
  * The register keeps ids from vanishing: every id in the banks is registered, every registered
@@ -9,7 +9,8 @@ import { RegisterSchema, type Register } from './model';
 export function checkRegister(
 	file: string,
 	data: unknown,
-	bankOf: ReadonlyMap<string, string> | null
+	bankOf: ReadonlyMap<string, string> | null,
+	unparsed: ReadonlySet<string> = new Set()
 ): ContentIssue[] {
 	if (data === undefined)
 		return [
@@ -35,7 +36,7 @@ export function checkRegister(
 				field: `shipped[${i}]`,
 				message: 'listed as both shipped and retired: keep it in one list'
 			});
-		else if (bankOf && !bankOf.has(id))
+		else if (bankOf && !bankOf.has(id) && !unparsed.has(id))
 			issues.push({
 				file,
 				id,
@@ -65,12 +66,13 @@ export function checkRegister(
 
 /**
  * The register after a bank edit: every id now in the banks that it lacks is added to `shipped`
- * (kept sorted); nothing is ever removed, so a deleted question still shows up as gone.
+ * (kept sorted) unless it is not a valid id; nothing is ever removed, so a deleted question still shows up as gone.
  */
 export function registerWith(register: Register | undefined, bankIds: Iterable<string>): Register {
 	const retired = register?.retired ?? [];
 	const known = new Set([...(register?.shipped ?? []), ...retired.map((r) => r.id)]);
-	const added = [...new Set(bankIds)].filter((id) => !known.has(id));
+	// An id the schema rejects is not recorded: the check reports it, and it is fixed first.
+	const added = [...new Set(bankIds)].filter((id) => !known.has(id) && v.is(IdSchema, id));
 	return {
 		shipped: [...(register?.shipped ?? []), ...added].sort(),
 		retired

@@ -73,7 +73,11 @@ export const source = defineType({
 	isComplete: (_q, r) => r.sources !== null,
 	score(q, r) {
 		const given = new Set(r.sources ?? []);
-		const right = given.size === q.answer.length && q.answer.every((s) => given.has(s));
+		// A list that names a source twice is no choice the quiz offers: it scores nothing.
+		const right =
+			given.size === (r.sources ?? []).length &&
+			given.size === q.answer.length &&
+			q.answer.every((s) => given.has(s));
 		return { score: r.sources !== null && right ? 1 : 0 };
 	},
 	answerText: (q, outlets) => sourcesText(outlets, q.answer),

@@ -103,7 +103,7 @@ export function planAttempt(
 		)
 	);
 	const picked: Question[] = [];
-	const length = Math.max(1, setup.length);
+	const length = Math.max(1, Math.floor(setup.length));
 	while (picked.length < length && pools.some((p) => p.length)) {
 		for (const pool of pools) {
 			const next = pool.shift();

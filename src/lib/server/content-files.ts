@@ -37,8 +37,10 @@ export function readContentFiles(root = CONTENT_ROOT): {
 			return undefined;
 		}
 	};
+	// A bank that is not valid YAML still counts as a bank the check could not read, so the
+	// register does not report its questions as gone; other unreadable files are left out.
 	const add = (file: ContentFile) => {
-		if (file.data !== undefined) files.push(file);
+		if (file.data !== undefined || file.kind === 'bank') files.push(file);
 	};
 
 	for (const f of yamlFiles(join(root, 'sources'))) {

@@ -123,6 +123,8 @@ export function openBylineDB(handlers: OpenHandlers = {}): Promise<IDBPDatabase<
 			} catch (e) {
 				// A step that fails leaves the database as it was, at its old version: nothing half-migrated.
 				console.warn('Byline could not upgrade its database:', e);
+				// The abort rejects tx.done; openDB rejects too, and that is what callers handle.
+				tx.done.catch(() => {});
 				tx.abort();
 			}
 		},

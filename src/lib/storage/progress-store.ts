@@ -64,6 +64,9 @@ class RecordReader {
 	}
 }
 
+/** Oldest first, as the index would give them. */
+const byUpdated = (attempts: Attempt[]) => attempts.sort((a, b) => a.updatedAt - b.updatedAt);
+
 const warnSkipped: OnSkipped = (s) =>
 	console.warn(`Byline skipped a stored record in ${s.store}:`, s.reason);
 
@@ -85,7 +88,9 @@ export class IdbProgressStore implements ProgressStore {
 		return this.read.one('attempts', await this.db.get('attempts', id));
 	}
 	async listAttempts() {
-		return this.read.all('attempts', await this.db.getAllFromIndex('attempts', 'byUpdated'));
+		// The whole store, not the byUpdated index: a record with no valid time would be missing
+		// from the index, and so never reported.
+		return byUpdated(this.read.all('attempts', await this.db.getAll('attempts')));
 	}
 	async answersFor(attemptId: string) {
 		return this.read.all(
@@ -96,11 +101,11 @@ export class IdbProgressStore implements ProgressStore {
 	async readAll() {
 		const tx = this.db.transaction(['attempts', 'answers'], 'readonly');
 		const [attempts, answers] = await Promise.all([
-			tx.objectStore('attempts').index('byUpdated').getAll(),
+			tx.objectStore('attempts').getAll(),
 			tx.objectStore('answers').getAll()
 		]);
 		return {
-			attempts: this.read.all('attempts', attempts),
+			attempts: byUpdated(this.read.all('attempts', attempts)),
 			answers: this.read.all('answers', answers)
 		};
 	}
@@ -152,9 +157,7 @@ export class MemoryProgressStore implements ProgressStore {
 		return a && structuredClone(a);
 	}
 	async listAttempts() {
-		return [...this.attempts.values()]
-			.sort((a, b) => a.updatedAt - b.updatedAt)
-			.map((a) => structuredClone(a));
+		return byUpdated([...this.attempts.values()].map((a) => structuredClone(a)));
 	}
 	async answersFor(attemptId: string) {
 		return [...this.answers.values()]

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import OrderAnswer from '$lib/components/answers/OrderAnswer.svelte';
 import { optionOrder } from '$lib/quiz/random';
+import { startingResponse } from '$lib/quiz/scoring';
 import { answerProps, HOSTILE, orderQuestion, PROMPT_ID, renderAnswer } from '../fixtures';
 
 const up = (item: string) => screen.getByRole('button', { name: `Move “${item}” up` });
@@ -41,16 +42,17 @@ describe('OrderAnswer', () => {
 		expect(screen.getAllByRole('button')).toHaveLength(question.items.length * 2);
 	});
 
-	it('starts in the seeded shuffle and hands that order up as the response', () => {
+	it('starts in the seeded shuffle, which is already a full response, and reports nothing yet', () => {
 		const question = orderQuestion();
 		// A seed whose shuffle moves something, so the order shown is the shuffle itself.
 		const seed = [1, 2, 3, 4, 5].find(
 			(s) => optionOrder(question.items, s, question.id).join('\n') !== question.items.join('\n')
 		)!;
-		const { latest, responses } = renderAnswer(OrderAnswer, question, { seed });
+		const { responses } = renderAnswer(OrderAnswer, question, { seed });
 		expect(shownOrder()).toEqual(optionOrder(question.items, seed, question.id));
-		expect(responses()).toHaveLength(1);
-		expect(latest()).toEqual({ order: shownOrder() });
+		// The quiz starts the draft there (startingResponse), so Check works at once.
+		expect(startingResponse(question, seed)).toEqual({ order: shownOrder() });
+		expect(responses()).toHaveLength(0);
 	});
 
 	it('gives the same starting order for the same seed, and another for another seed', () => {
@@ -76,11 +78,11 @@ describe('OrderAnswer', () => {
 		const seeds = unshuffledSeeds(question.items, question.id);
 		expect(seeds.length).toBeGreaterThan(0);
 		for (const seed of seeds.slice(0, 5)) {
-			const { unmount, latest } = renderAnswer(OrderAnswer, question, { seed });
+			const { unmount } = renderAnswer(OrderAnswer, question, { seed });
 			const shown = shownOrder();
 			expect(shown).not.toEqual(question.items);
 			expect([...shown].sort()).toEqual([...question.items].sort());
-			expect(latest()).toEqual({ order: shown });
+			expect(startingResponse(question, seed)).toEqual({ order: shown });
 			unmount();
 			const again = render(OrderAnswer, answerProps(question, { seed }));
 			expect(shownOrder()).toEqual(shown);
@@ -203,7 +205,7 @@ describe('OrderAnswer', () => {
 
 	it('once locked, has no move buttons and marks where each misplaced item belongs', () => {
 		const question = orderQuestion();
-		const [w, x, y, z] = question.items;
+		const [w, x, y, z] = question.items as [string, string, string, string];
 		const props = answerProps(question, { locked: true, response: { order: [w, y, x, z] } });
 		render(OrderAnswer, props);
 		expect(screen.queryAllByRole('button')).toHaveLength(0);

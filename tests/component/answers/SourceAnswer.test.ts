@@ -2,10 +2,14 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import SourceAnswer from '$lib/components/answers/SourceAnswer.svelte';
+import { checkContent } from '$lib/content/check';
+import { attributionChoices } from '$lib/question-types/source';
+import { threeOutletFiles, threeOutlets } from '../../fixtures/content/three-outlets';
 import {
 	answerProps,
 	HOSTILE,
 	PROMPT_ID,
+	type QuestionOf,
 	renderAnswer,
 	REUTERS,
 	RFERL,
@@ -33,7 +37,7 @@ describe('SourceAnswer', () => {
 	it('says "All of them" when the story has more than two sources', async () => {
 		const user = userEvent.setup();
 		const sources = [...SOURCES, { id: 'ap-2022-09-07', outlet: 'AP' }];
-		const props = answerProps(sourceQuestion(), { sources });
+		const props = answerProps(sourceQuestion(), { outlets: sources });
 		render(SourceAnswer, props);
 		expect(screen.queryByRole('radio', { name: 'Both' })).not.toBeInTheDocument();
 		expect(radio('AP only')).toBeInTheDocument();
@@ -43,21 +47,21 @@ describe('SourceAnswer', () => {
 		});
 	});
 
-	it('offers no "All of them" or "Both" when the story has only one source', async () => {
+	it('offers "reported it" or "not reported" when the story has only one source', async () => {
 		const user = userEvent.setup();
 		const question = sourceQuestion();
-		const { latest } = renderAnswer(SourceAnswer, question, { sources: [SOURCES[1]!] });
+		const { latest } = renderAnswer(SourceAnswer, question, { outlets: [SOURCES[1]!] });
 		const group = screen.getByRole('radiogroup', { name: question.prompt });
 		expect(
 			within(group)
 				.getAllByRole('radio')
 				.map((r) => r.closest('label')!.textContent!.trim())
-		).toEqual(['Reuters only', 'Neither']);
+		).toEqual(['Reuters reported it', 'Not reported']);
 		expect(screen.queryByRole('radio', { name: 'All of them' })).not.toBeInTheDocument();
 		expect(screen.queryByRole('radio', { name: 'Both' })).not.toBeInTheDocument();
-		await user.click(radio('Reuters only'));
+		await user.click(radio('Reuters reported it'));
 		expect(latest()).toEqual({ sources: [REUTERS] });
-		await user.click(radio('Neither'));
+		await user.click(radio('Not reported'));
 		expect(latest()).toEqual({ sources: [] });
 	});
 
@@ -141,9 +145,33 @@ describe('SourceAnswer', () => {
 	it('renders outlet names as text, never as HTML', () => {
 		const { container } = render(
 			SourceAnswer,
-			answerProps(sourceQuestion(), { sources: [{ id: RFERL, outlet: HOSTILE }, SOURCES[1]!] })
+			answerProps(sourceQuestion(), { outlets: [{ id: RFERL, outlet: HOSTILE }, SOURCES[1]!] })
 		);
 		expect(container.querySelector('img')).toBeNull();
 		expect(radio(`${HOSTILE} only`)).toBeInTheDocument();
+	});
+
+	it('offers exactly the choices a checked three-outlet story allows, and marks its key', () => {
+		const { bundles, issues } = checkContent(threeOutletFiles(threeOutlets()));
+		expect(issues).toEqual([]);
+		const bundle = bundles[0]!;
+		const outlets = bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+		const question = bundle.questions.find(
+			(q): q is QuestionOf<'source'> => q.type === 'source' && q.answer.length === outlets.length
+		)!;
+		render(
+			SourceAnswer,
+			answerProps(question, { outlets, locked: true, response: { sources: [outlets[2]!.id] } })
+		);
+		expect(
+			screen.getAllByRole('radio').map((r) =>
+				r
+					.closest('label')!
+					.textContent!.replace(/[✓✗].*/, '')
+					.trim()
+			)
+		).toEqual(attributionChoices(outlets).map((c) => c.label));
+		expect(within(optionLabel('All of them')).getByText('right answer')).toBeInTheDocument();
+		expect(within(optionLabel('Gamma only')).getByText('your answer, wrong')).toBeInTheDocument();
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatIssue, type ContentIssue } from '$lib/content/check';
+import { registerWith } from '$lib/content/register';
 import {
 	ALPHA,
 	BETA,
@@ -11,10 +12,21 @@ import {
 	type Fixture
 } from '../../fixtures/content/fixture';
 
-/** Checks the fixture after `breakIt` has changed one thing in it. */
-function check(breakIt: (f: Fixture) => void = () => {}) {
+/**
+ * Checks the fixture after `breakIt` has changed one thing in it. Unless a test is about the
+ * register, the register follows the banks as `npm run register` would keep it, so a test sees
+ * only the issue it is about.
+ */
+function check(breakIt: (f: Fixture) => void = () => {}, { followRegister = true } = {}) {
 	const f = fixture();
 	breakIt(f);
+	if (followRegister)
+		f.register = registerWith(
+			{ shipped: [], retired: f.register.retired ?? [] },
+			[...f.main.questions, ...f.extra.questions].flatMap((q) =>
+				typeof q.id === 'string' ? [q.id] : []
+			)
+		);
 	return checkContent(filesOf(f));
 }
 
@@ -366,6 +378,12 @@ describe('checkContent: question ids', () => {
 				path: 'questions/stories/other-story/questions/a.yaml',
 				story: 'other-story',
 				data: { questions: [structuredClone(f.main.questions[0]!)] }
+			},
+			{
+				kind: 'register',
+				path: 'questions/stories/other-story/ids.yaml',
+				story: 'other-story',
+				data: { shipped: [f.main.questions[0]!.id] }
 			}
 		]);
 		const issue = onlyIssue(result.issues, {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { date, daysInMonth, parseDate, precisionOf } from '$lib/question-types/date';
+import type { Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 const day = { answer: '2022-07-15' };
 const month = { answer: '2022-07' };
 const year = { answer: '2022' };
@@ -145,16 +147,18 @@ describe('date: check', () => {
 
 describe('date: text', () => {
 	it('writes the answer in words at its precision', () => {
-		expect(date.answerText(day, names)).toBe('15 July 2022');
-		expect(date.answerText(month, names)).toBe('July 2022');
-		expect(date.answerText(year, names)).toBe('2022');
+		expect(date.answerText(day, outlets)).toBe('15 July 2022');
+		expect(date.answerText(month, outlets)).toBe('July 2022');
+		expect(date.answerText(year, outlets)).toBe('2022');
 	});
 
 	it('writes the response in words, or says there is none', () => {
-		expect(date.responseText(day, { year: 2022, month: 9, day: 7 }, names)).toBe(
+		expect(date.responseText(day, { year: 2022, month: 9, day: 7 }, outlets)).toBe(
 			'7 September 2022'
 		);
-		expect(date.responseText(day, { year: 2022, month: 1, day: null }, names)).toBe('January 2022');
-		expect(date.responseText(day, none, names)).toBe('(no answer)');
+		expect(date.responseText(day, { year: 2022, month: 1, day: null }, outlets)).toBe(
+			'January 2022'
+		);
+		expect(date.responseText(day, none, outlets)).toBe('(no answer)');
 	});
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { match, matchedTo, type Matches } from '$lib/question-types/match';
+import type { Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 const q = {
 	pairs: [
 		{ left: 'Edi Rama', right: 'Prime minister' },
@@ -138,7 +140,7 @@ describe('match: items named like object properties', () => {
 	it('gives no credit, and no completeness, to an empty response', () => {
 		expect(match.score(odd, { matches: [] }).score).toBe(0);
 		expect(match.isComplete(odd, { matches: [] })).toBe(false);
-		expect(match.responseText(odd, { matches: [] }, names)).toBe(
+		expect(match.responseText(odd, { matches: [] }, outlets)).toBe(
 			'constructor → (none); toString → (none); prototype → (none); __proto__ → (none)'
 		);
 	});
@@ -151,7 +153,7 @@ describe('match: items named like object properties', () => {
 			]
 		};
 		expect(match.score(odd, r).score).toBe(1 / 4);
-		expect(match.responseText(odd, r, names)).toBe(
+		expect(match.responseText(odd, r, outlets)).toBe(
 			'constructor → Text; toString → (none); prototype → (none); __proto__ → Parent'
 		);
 	});
@@ -229,7 +231,7 @@ describe('match: text', () => {
 	};
 
 	it('lists each pair', () => {
-		expect(match.answerText(small, names)).toBe('A → 1; B → 2');
+		expect(match.answerText(small, outlets)).toBe('A → 1; B → 2');
 	});
 
 	it('lists each left item with the response, marking the unmatched', () => {
@@ -239,8 +241,8 @@ describe('match: text', () => {
 				{ left: 'A', right: '2' }
 			]
 		};
-		expect(match.responseText(small, r, names)).toBe('A → 2; B → (none)');
-		expect(match.responseText(small, { matches: [] }, names)).toBe('A → (none); B → (none)');
+		expect(match.responseText(small, r, outlets)).toBe('A → 2; B → (none)');
+		expect(match.responseText(small, { matches: [] }, outlets)).toBe('A → (none); B → (none)');
 	});
 
 	it('shows the last choice for a left item named twice', () => {
@@ -250,6 +252,6 @@ describe('match: text', () => {
 				{ left: 'A', right: '2' }
 			]
 		};
-		expect(match.responseText(small, r, names)).toBe('A → 2; B → (none)');
+		expect(match.responseText(small, r, outlets)).toBe('A → 2; B → (none)');
 	});
 });

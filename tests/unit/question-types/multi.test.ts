@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { multi } from '$lib/question-types/multi';
+import type { Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 // Two right options out of five.
 const q = {
 	options: ['Albania', 'Iran', 'Montenegro', 'Serbia', 'Kosovo'],
@@ -90,11 +92,11 @@ describe('multi: check', () => {
 
 describe('multi: text', () => {
 	it('lists the right options', () => {
-		expect(multi.answerText(q, names)).toBe('Albania; Montenegro');
+		expect(multi.answerText(q, outlets)).toBe('Albania; Montenegro');
 	});
 
 	it('lists the choices, or says there are none', () => {
-		expect(multi.responseText(q, { choices: ['Iran', 'Albania'] }, names)).toBe('Iran; Albania');
-		expect(multi.responseText(q, { choices: [] }, names)).toBe('(no answer)');
+		expect(multi.responseText(q, { choices: ['Iran', 'Albania'] }, outlets)).toBe('Iran; Albania');
+		expect(multi.responseText(q, { choices: [] }, outlets)).toBe('(no answer)');
 	});
 });

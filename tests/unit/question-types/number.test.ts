@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { number } from '$lib/question-types/number';
+import type { Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 const exact = { answer: 1000, tolerance: 0 };
 const around = { answer: 1000, tolerance: 250, unit: 'people' };
 
@@ -79,14 +81,14 @@ describe('number: check', () => {
 
 describe('number: text', () => {
 	it('writes the answer with separators, unit and tolerance', () => {
-		expect(number.answerText(around, names)).toBe('1,000 people (±250 accepted)');
-		expect(number.answerText({ answer: 12500, tolerance: 0 }, names)).toBe('12,500');
-		expect(number.answerText({ answer: 3, tolerance: 0, unit: 'days' }, names)).toBe('3 days');
+		expect(number.answerText(around, outlets)).toBe('1,000 people (±250 accepted)');
+		expect(number.answerText({ answer: 12500, tolerance: 0 }, outlets)).toBe('12,500');
+		expect(number.answerText({ answer: 3, tolerance: 0, unit: 'days' }, outlets)).toBe('3 days');
 	});
 
 	it('writes the response with the unit, or says there is none', () => {
-		expect(number.responseText(around, { value: 1200 }, names)).toBe('1,200 people');
-		expect(number.responseText(exact, { value: 7 }, names)).toBe('7');
-		expect(number.responseText(around, { value: null }, names)).toBe('(no answer)');
+		expect(number.responseText(around, { value: 1200 }, outlets)).toBe('1,200 people');
+		expect(number.responseText(exact, { value: 7 }, outlets)).toBe('7');
+		expect(number.responseText(around, { value: null }, outlets)).toBe('(no answer)');
 	});
 });

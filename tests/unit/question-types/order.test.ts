@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { order } from '$lib/question-types/order';
+import type { Arrange, Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 const q = { items: ['attack', 'investigation', 'announcement', 'expulsion'] };
 
 describe('order: scoring', () => {
@@ -86,9 +88,46 @@ describe('order: check', () => {
 
 describe('order: text', () => {
 	it('numbers the answer and the response', () => {
-		expect(order.answerText({ items: ['a', 'b', 'c'] }, names)).toBe('1. a 2. b 3. c');
-		expect(order.responseText({ items: ['a', 'b', 'c'] }, { order: ['c', 'a', 'b'] }, names)).toBe(
-			'1. c 2. a 3. b'
-		);
+		expect(order.answerText({ items: ['a', 'b', 'c'] }, outlets)).toBe('1. a 2. b 3. c');
+		expect(
+			order.responseText({ items: ['a', 'b', 'c'] }, { order: ['c', 'a', 'b'] }, outlets)
+		).toBe('1. c 2. a 3. b');
+	});
+});
+
+describe('order: start', () => {
+	const keep: Arrange = (items) => [...items];
+	const reverse: Arrange = (items) => [...items].reverse();
+
+	it('starts with the items as arranged for the attempt', () => {
+		expect(order.start!(q, reverse)).toEqual({ order: [...q.items].reverse() });
+		const moved: Arrange = <T>(items: readonly T[]) => [items[1]!, items[0]!, ...items.slice(2)];
+		expect(order.start!(q, moved)).toEqual({
+			order: ['investigation', 'attack', 'announcement', 'expulsion']
+		});
+	});
+
+	it('moves the first item to the end when the arrangement is already right', () => {
+		expect(order.start!(q, keep)).toEqual({
+			order: ['investigation', 'announcement', 'expulsion', 'attack']
+		});
+		const three = { items: ['a', 'b', 'c'] };
+		expect(order.start!(three, keep)).toEqual({ order: ['b', 'c', 'a'] });
+	});
+
+	it('starts complete and never right, however the items are arranged', () => {
+		for (const arrange of [keep, reverse]) {
+			const start = order.start!(q, arrange);
+			expect(order.isComplete(q, start)).toBe(true);
+			expect(order.score(q, start).score).toBeLessThan(1);
+		}
+	});
+
+	it('leaves the question’s items as they are', () => {
+		const items = [...q.items];
+		order.start!(q, keep);
+		order.start!(q, reverse);
+		expect(q.items).toEqual(items);
+		expect(order.start!(q, keep).order).not.toBe(q.items);
 	});
 });

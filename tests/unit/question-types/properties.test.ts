@@ -6,12 +6,21 @@ import {
 	questionTypeNames,
 	questionTypes,
 	typeOf,
+	type Outlet,
 	type QuestionTypeName
 } from '$lib/question-types';
 import { daysInMonth, parseDate, precisionOf } from '$lib/question-types/date';
 import { matchedTo } from '$lib/question-types/match';
 import { editDistance, normalizeAnswer } from '$lib/question-types/text';
-import { isComplete, perfectResponse, scoreResponse } from '$lib/quiz/scoring';
+import {
+	answerText,
+	isComplete,
+	perfectResponse,
+	readResponse,
+	responseText,
+	scoreResponse,
+	startingResponse
+} from '$lib/quiz/scoring';
 
 type Of<T extends QuestionTypeName> = Extract<Question, { type: T }>;
 type Pair = readonly [better: unknown, worse: unknown];
@@ -34,7 +43,7 @@ function build<T extends QuestionTypeName>(
 	fields: object,
 	category: Question['category'] = 'dates'
 ): Of<T> {
-	return v.parse(QuestionSchema, {
+	const data = v.parse(QuestionSchema, {
 		id: `prop-${type}`,
 		category,
 		type,
@@ -43,7 +52,8 @@ function build<T extends QuestionTypeName>(
 		difficulty: 2,
 		evidence: [{ source: 'some-source', quote: 'a passage' }],
 		...fields
-	}) as Of<T>;
+	});
+	return { ...data, fingerprint: `fp-${data.id}` } as Of<T>;
 }
 
 function questionOf<T extends QuestionTypeName>(
@@ -458,6 +468,57 @@ const malformed = fc.oneof(
 	})
 );
 
+/**
+ * Any value at all: everything `fc.anything` can make, the odd kinds included (boxed values,
+ * null prototypes, sparse arrays, maps, dates…), plain objects, arrays, and near-responses.
+ */
+const anyValue = fc.oneof(
+	fc.anything(),
+	fc.anything({
+		withBigInt: true,
+		withBoxedValues: true,
+		withDate: true,
+		withMap: true,
+		withNullPrototype: true,
+		withObjectString: true,
+		withSet: true,
+		withSparseArray: true,
+		withTypedArray: true
+	}),
+	fc.object(),
+	fc.object({ withNullPrototype: true, withBoxedValues: true }),
+	fc.array(fc.anything()),
+	malformed
+);
+
+/** Ids a question could name as outlets: the source type's own ids, and others. */
+function idsIn(q: Question): string[] {
+	return q.type === 'source' ? ['x', ...q.answer] : ['x'];
+}
+
+/** A story's outlets as a question might meet them: none, some, repeated or unrelated. */
+const outletsFor = (q: Question): fc.Arbitrary<Outlet[]> =>
+	fc.array(
+		fc.record({
+			id: fc.oneof(fc.constantFrom(...idsIn(q)), fc.string()),
+			outlet: fc.string()
+		}),
+		{ maxLength: 6 }
+	);
+
+function containsNaN(value: unknown): boolean {
+	if (typeof value === 'number') return Number.isNaN(value);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(containsNaN);
+	return false;
+}
+
+/** Any attempt seed, the extremes included. */
+const seedArb = fc.oneof(
+	fc.integer(),
+	fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+	fc.constantFrom(0, -1, 2 ** 32, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)
+);
+
 it('has generators for exactly the registered types', () => {
 	expect(Object.keys(arbs).sort()).toEqual([...questionTypeNames].sort());
 });
@@ -515,6 +576,63 @@ for (const { type } of questionTypes) {
 			);
 		});
 
+		it('reads, scores, checks and words any value at all without throwing', () => {
+			const withOutlets = a.question.chain((q) => fc.tuple(fc.constant(q), outletsFor(q)));
+			fc.assert(
+				fc.property(withOutlets, anyValue, ([q, outlets], r) => {
+					const read = readResponse(q, r);
+					const { score } = scoreResponse(q, r);
+					expect(score).toBeGreaterThanOrEqual(0);
+					expect(score).toBeLessThanOrEqual(1);
+					const complete = isComplete(q, r);
+					expect(typeof complete).toBe('boolean');
+					const said = responseText(q, r, outlets);
+					expect(typeof answerText(q, outlets)).toBe('string');
+					if (read === undefined) {
+						// What does not read is worth nothing, is not ready, and has no words.
+						expect(score).toBe(0);
+						expect(complete).toBe(false);
+						expect(said).toBeNull();
+					} else {
+						expect(readResponse(q, read)).toEqual(read);
+						expect(scoreResponse(q, read).score).toBe(score);
+						expect(typeof said).toBe('string');
+					}
+				})
+			);
+		});
+
+		it('reads back every response of its shape and words it', () => {
+			const withResponse = a.question.chain((q) =>
+				fc.tuple(fc.constant(q), a.response(q), outletsFor(q))
+			);
+			fc.assert(
+				fc.property(withResponse, ([q, r, outlets]) => {
+					// NaN is no number to the response schemas: such a response does not read.
+					fc.pre(!containsNaN(r));
+					expect(readResponse(q, r)).toEqual(r);
+					expect(typeof responseText(q, r, outlets)).toBe('string');
+					expect(typeof answerText(q, outlets)).toBe('string');
+				})
+			);
+		});
+
+		it('starts from a response of its own shape, or from nothing, the same for the same seed', () => {
+			fc.assert(
+				fc.property(a.question, seedArb, (q, seed) => {
+					const start = startingResponse(q, seed);
+					expect(startingResponse(q, seed)).toEqual(start);
+					if (!def.start) {
+						expect(start).toBeUndefined();
+						return;
+					}
+					expect(start).toBeDefined();
+					expect(readResponse(q, start)).toEqual(start);
+					expect(isComplete(q, start)).toBe(true);
+				})
+			);
+		});
+
 		it('never gives more credit to a worse response', () => {
 			const withPair = a.question.chain((q) => fc.tuple(fc.constant(q), a.worse(q)));
 			fc.assert(
@@ -526,3 +644,29 @@ for (const { type } of questionTypes) {
 		});
 	});
 }
+
+describe('the starting order of an order question', () => {
+	const items = fc.uniqueArray(label, { minLength: 3, maxLength: 12 });
+	const questionId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
+
+	it('is never already right, for any items and any seed', () => {
+		fc.assert(
+			fc.property(items, questionId, seedArb, (list, id, seed) => {
+				const q = build('order', { id, items: list });
+				const start = startingResponse(q, seed);
+				expect(start).toBeDefined();
+				expect(readResponse(q, start)).toEqual(start);
+				expect([...start!.order].sort()).toEqual([...list].sort());
+				expect(scoreResponse(q, start).score).toBeLessThan(1);
+				expect(startingResponse(q, seed)).toEqual(start);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
+	it('is never already right for three items, over many seeds', () => {
+		const q = build('order', { items: ['first', 'second', 'third'] });
+		for (let seed = -500; seed < 500; seed++)
+			expect(scoreResponse(q, startingResponse(q, seed)).score, `seed ${seed}`).toBeLessThan(1);
+	});
+});

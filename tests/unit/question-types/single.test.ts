@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Outlet } from '$lib/question-types';
 import { single } from '$lib/question-types/single';
+
+/** A single-choice question never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 
 const q = { options: ['Edi Rama', 'Ilir Meta', 'Bajram Begaj'], answer: 'Edi Rama' };
 
@@ -64,12 +68,12 @@ describe('single: check', () => {
 
 describe('single: text', () => {
 	it('gives the answer in words', () => {
-		expect(single.answerText(q, { source: (id) => id })).toBe('Edi Rama');
+		expect(single.answerText(q, outlets)).toBe('Edi Rama');
+		expect(single.answerText(q, [])).toBe('Edi Rama');
 	});
 
 	it('gives the choice, or says there is none', () => {
-		const names = { source: (id: string) => id };
-		expect(single.responseText(q, { choice: 'Ilir Meta' }, names)).toBe('Ilir Meta');
-		expect(single.responseText(q, { choice: null }, names)).toBe('(no answer)');
+		expect(single.responseText(q, { choice: 'Ilir Meta' }, outlets)).toBe('Ilir Meta');
+		expect(single.responseText(q, { choice: null }, outlets)).toBe('(no answer)');
 	});
 });

@@ -6,8 +6,10 @@ import {
 	text,
 	TYPO_MIN_WORD_LENGTH
 } from '$lib/question-types/text';
+import type { Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 
 /** Scores a typed response against the accepted answers. */
 function scoreOf(response: string, ...answers: string[]) {
@@ -215,12 +217,12 @@ describe('text: check', () => {
 
 describe('text: text', () => {
 	it('gives the first accepted answer', () => {
-		expect(text.answerText({ answers: ['Edi Rama', 'Rama'] }, names)).toBe('Edi Rama');
+		expect(text.answerText({ answers: ['Edi Rama', 'Rama'] }, outlets)).toBe('Edi Rama');
 	});
 
 	it('gives the response trimmed, or says there is none', () => {
 		const q = { answers: ['Edi Rama'] };
-		expect(text.responseText(q, { text: '  edi rama ' }, names)).toBe('edi rama');
-		expect(text.responseText(q, { text: '   ' }, names)).toBe('(no answer)');
+		expect(text.responseText(q, { text: '  edi rama ' }, outlets)).toBe('edi rama');
+		expect(text.responseText(q, { text: '   ' }, outlets)).toBe('(no answer)');
 	});
 });

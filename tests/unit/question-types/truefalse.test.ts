@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { truefalse } from '$lib/question-types/truefalse';
+import type { Outlet } from '$lib/question-types';
 
-const names = { source: (id: string) => id };
+/** This type never names an outlet, so the story's outlets make no difference. */
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
 
 describe('truefalse: scoring', () => {
 	it('gives 1 when the response matches the answer, for either answer', () => {
@@ -42,13 +44,13 @@ describe('truefalse: check', () => {
 
 describe('truefalse: text', () => {
 	it('writes the answer as True or False', () => {
-		expect(truefalse.answerText({ answer: true }, names)).toBe('True');
-		expect(truefalse.answerText({ answer: false }, names)).toBe('False');
+		expect(truefalse.answerText({ answer: true }, outlets)).toBe('True');
+		expect(truefalse.answerText({ answer: false }, outlets)).toBe('False');
 	});
 
 	it('writes the response as True, False or no answer', () => {
-		expect(truefalse.responseText({ answer: true }, { value: true }, names)).toBe('True');
-		expect(truefalse.responseText({ answer: true }, { value: false }, names)).toBe('False');
-		expect(truefalse.responseText({ answer: true }, { value: null }, names)).toBe('(no answer)');
+		expect(truefalse.responseText({ answer: true }, { value: true }, outlets)).toBe('True');
+		expect(truefalse.responseText({ answer: true }, { value: false }, outlets)).toBe('False');
+		expect(truefalse.responseText({ answer: true }, { value: null }, outlets)).toBe('(no answer)');
 	});
 });

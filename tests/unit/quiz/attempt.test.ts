@@ -1,42 +1,40 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category, type Question } from '$lib/content/model';
 import {
-	availableCount,
-	isAttemptComplete,
+	AnswerSchema,
+	AttemptSchema,
 	planAttempt,
+	resolveAttempt,
+	scoreAttempt,
+	storiesOf,
 	summarizeAttempt,
 	type Attempt
 } from '$lib/quiz/attempt';
+import { answer, attempt, bank, banksOf, NOW, OTHER_STORY, OUTLETS, ref, STORY } from './factory';
 
-function question(id: string, category: Category): Question {
-	return {
-		id,
-		category,
-		type: 'truefalse',
-		answer: true,
-		prompt: `Is ${id} true?`,
-		explanation: 'It is.',
-		difficulty: 1,
-		actors: [],
-		outlets: [],
-		evidence: [{ source: 'reuters-2022-09-07', quote: 'a passage' }]
-	};
-}
-
-/** A bank with the given number of questions in each category, ids like "actors-3". */
-function bank(counts: Partial<Record<Category, number>>): Question[] {
-	return CATEGORIES.flatMap((c) =>
-		Array.from({ length: counts[c] ?? 0 }, (_, i) => question(`${c}-${i + 1}`, c))
-	);
-}
-
-const opts = { id: 'attempt-1', storyId: 'albania-iran-2022', seed: 42, now: 1_700_000_000_000 };
+const opts = { id: 'attempt-1', seed: 42, now: NOW };
 const full = bank({ dates: 6, actors: 6, quotes: 6, sources: 6 });
+
+/** planAttempt, for setups that are known to leave questions to ask. */
+function plan(
+	questions: readonly Question[],
+	setup: { categories: Category[]; length: number },
+	o: { id: string; seed: number; now: number } = opts
+): Attempt {
+	const attempt = planAttempt(STORY, questions, setup, o);
+	if (!attempt) throw new Error('expected an attempt');
+	return attempt;
+}
+
+function idsOf(attempt: Attempt): string[] {
+	return attempt.questions.map((r) => r.questionId);
+}
 
 function categoriesOf(attempt: Attempt, questions: readonly Question[]): Category[] {
 	const byId = new Map(questions.map((q) => [q.id, q]));
-	return attempt.questionIds.map((id) => byId.get(id)!.category);
+	return idsOf(attempt).map((id) => byId.get(id)!.category);
 }
 
 function countBy(categories: readonly Category[]): Record<Category, number> {
@@ -46,48 +44,64 @@ function countBy(categories: readonly Category[]): Record<Category, number> {
 }
 
 describe('planAttempt', () => {
-	it('starts a fresh attempt with the given id, story, seed and time', () => {
+	it('starts a fresh attempt with the given id, seed and time, at the first question', () => {
 		const setup = { categories: ['dates', 'quotes'] as Category[], length: 5 };
-		const attempt = planAttempt(full, setup, opts);
+		const attempt = plan(full, setup);
 		expect(attempt).toMatchObject({
 			id: 'attempt-1',
-			storyId: 'albania-iran-2022',
 			seed: 42,
 			categories: ['dates', 'quotes'],
 			position: 0,
-			startedAt: opts.now,
-			updatedAt: opts.now,
+			startedAt: NOW,
+			updatedAt: NOW,
 			finishedAt: null
 		});
 		// Its own copy of the categories, so the setup form's state is not stored by reference.
 		expect(attempt.categories).not.toBe(setup.categories);
 	});
 
+	it('refers to each question by its story and id', () => {
+		const attempt = plan(full, { categories: [], length: 5 });
+		for (const r of attempt.questions) {
+			expect(Object.keys(r).sort()).toEqual(['questionId', 'storyId']);
+			expect(r.storyId).toBe(STORY);
+			expect(full.map((q) => q.id)).toContain(r.questionId);
+		}
+		const other = planAttempt(OTHER_STORY, full, { categories: [], length: 5 }, opts)!;
+		expect(storiesOf(other)).toEqual([OTHER_STORY]);
+		expect(idsOf(other)).toEqual(idsOf(attempt));
+	});
+
+	it('plans an attempt that the stored-record schema accepts', () => {
+		const attempt = plan(full, { categories: [], length: 10 });
+		expect(v.safeParse(AttemptSchema, attempt).success).toBe(true);
+	});
+
 	it('picks only from the chosen categories', () => {
-		const attempt = planAttempt(full, { categories: ['actors', 'sources'], length: 10 }, opts);
-		expect(attempt.questionIds).toHaveLength(10);
+		const attempt = plan(full, { categories: ['actors', 'sources'], length: 10 });
+		expect(attempt.questions).toHaveLength(10);
 		expect(new Set(categoriesOf(attempt, full))).toEqual(new Set(['actors', 'sources']));
 	});
 
 	it('picks from every category when none is chosen', () => {
-		const attempt = planAttempt(full, { categories: [], length: 8 }, opts);
+		const attempt = plan(full, { categories: [], length: 8 });
 		expect(attempt.categories).toEqual([...CATEGORIES]);
 		expect(new Set(categoriesOf(attempt, full))).toEqual(new Set(CATEGORIES));
 	});
 
 	it('asks as many questions as the length says', () => {
 		for (const length of [1, 5, 10, 20])
-			expect(planAttempt(full, { categories: [], length }, opts).questionIds).toHaveLength(length);
+			expect(plan(full, { categories: [], length }).questions).toHaveLength(length);
 	});
 
 	it('asks at least one question', () => {
-		expect(planAttempt(full, { categories: [], length: 0 }, opts).questionIds).toHaveLength(1);
-		expect(planAttempt(full, { categories: [], length: -3 }, opts).questionIds).toHaveLength(1);
+		expect(plan(full, { categories: [], length: 0 }).questions).toHaveLength(1);
+		expect(plan(full, { categories: [], length: -3 }).questions).toHaveLength(1);
 	});
 
 	it('touches every chosen category in a short quiz', () => {
 		for (let seed = 0; seed < 20; seed++) {
-			const attempt = planAttempt(full, { categories: [], length: 5 }, { ...opts, seed });
+			const attempt = plan(full, { categories: [], length: 5 }, { ...opts, seed });
 			const counts = Object.values(countBy(categoriesOf(attempt, full)));
 			expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
 			expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
@@ -96,7 +110,7 @@ describe('planAttempt', () => {
 
 	it('fills from the other categories when one runs short', () => {
 		const uneven = bank({ dates: 1, actors: 10, quotes: 10, sources: 10 });
-		const attempt = planAttempt(uneven, { categories: [], length: 10 }, opts);
+		const attempt = plan(uneven, { categories: [], length: 10 });
 		expect(countBy(categoriesOf(attempt, uneven))).toEqual({
 			dates: 1,
 			actors: 3,
@@ -107,26 +121,34 @@ describe('planAttempt', () => {
 
 	it('gives every question once when the length exceeds what is available', () => {
 		const small = bank({ dates: 2, actors: 1, quotes: 3 });
-		const attempt = planAttempt(small, { categories: ['dates', 'actors'], length: 20 }, opts);
-		expect([...attempt.questionIds].sort()).toEqual(['actors-1', 'dates-1', 'dates-2']);
+		const attempt = plan(small, { categories: ['dates', 'actors'], length: 20 });
+		expect([...idsOf(attempt)].sort()).toEqual(['actors-1', 'dates-1', 'dates-2']);
 	});
 
-	it('gives an empty attempt when the chosen categories have no questions', () => {
-		const attempt = planAttempt(bank({ dates: 3 }), { categories: ['quotes'], length: 5 }, opts);
-		expect(attempt.questionIds).toEqual([]);
+	it('gives null when the chosen categories have no questions', () => {
+		expect(
+			planAttempt(STORY, bank({ dates: 3 }), { categories: ['quotes'], length: 5 }, opts)
+		).toBe(null);
+		expect(
+			planAttempt(STORY, bank({ dates: 3 }), { categories: ['quotes', 'sources'], length: 5 }, opts)
+		).toBe(null);
+	});
+
+	it('gives null for an empty bank, whatever the setup', () => {
+		for (const categories of [[], ['dates'], [...CATEGORIES]] as Category[][])
+			for (const length of [0, 1, 5, 20])
+				expect(planAttempt(STORY, [], { categories, length }, opts)).toBe(null);
 	});
 
 	it('is the same for the same seed, so an attempt can be planned again', () => {
 		const setup = { categories: [] as Category[], length: 10 };
-		expect(planAttempt(full, setup, opts)).toEqual(planAttempt(full, setup, opts));
+		expect(plan(full, setup)).toEqual(plan(full, setup));
 	});
 
 	it('differs between seeds', () => {
 		const setup = { categories: [] as Category[], length: 10 };
 		const orders = new Set(
-			[1, 2, 3, 4, 5].map((seed) =>
-				planAttempt(full, setup, { ...opts, seed }).questionIds.join(',')
-			)
+			[1, 2, 3, 4, 5].map((seed) => idsOf(plan(full, setup, { ...opts, seed })).join(','))
 		);
 		expect(orders.size).toBeGreaterThan(1);
 	});
@@ -135,14 +157,14 @@ describe('planAttempt', () => {
 		const questions = bank({ dates: 4, actors: 4 });
 		const before = structuredClone(questions);
 		const setup = { categories: ['actors', 'dates'] as Category[], length: 5 };
-		planAttempt(questions, setup, opts);
+		plan(questions, setup);
 		expect(questions).toEqual(before);
 		expect(setup).toEqual({ categories: ['actors', 'dates'], length: 5 });
 	});
 
 	it('does not repeat a question when a category is chosen twice', () => {
-		const attempt = planAttempt(full, { categories: ['dates', 'dates'], length: 4 }, opts);
-		expect(new Set(attempt.questionIds).size).toBe(attempt.questionIds.length);
+		const attempt = plan(full, { categories: ['dates', 'dates'], length: 4 });
+		expect(new Set(idsOf(attempt)).size).toBe(attempt.questions.length);
 	});
 
 	describe('for any bank and setup', () => {
@@ -158,17 +180,27 @@ describe('planAttempt', () => {
 		});
 		const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
-		it('picks distinct questions from the chosen categories, as many as asked or available', () => {
+		it('picks distinct questions from the chosen categories, as many as asked or available, or gives null', () => {
 			fc.assert(
 				fc.property(counts, setup, seed, (c, s, n) => {
 					const questions = bank(c);
-					const attempt = planAttempt(questions, s, { ...opts, seed: n });
 					const chosen = s.categories.length ? s.categories : [...CATEGORIES];
-					const ids = attempt.questionIds;
+					const available = questions.filter((q) => chosen.includes(q.category)).length;
+					const attempt = planAttempt(STORY, questions, s, { ...opts, seed: n });
+					if (available === 0) {
+						expect(attempt).toBeNull();
+						return;
+					}
+					expect(attempt).not.toBeNull();
+					const ids = idsOf(attempt!);
 					expect(new Set(ids).size).toBe(ids.length);
-					for (const category of categoriesOf(attempt, questions))
+					for (const category of categoriesOf(attempt!, questions))
 						expect(chosen).toContain(category);
-					expect(ids).toHaveLength(Math.min(s.length, availableCount(questions, chosen)));
+					expect(ids).toHaveLength(Math.min(s.length, available));
+					expect(ids.length).toBeLessThanOrEqual(s.length);
+					expect(attempt!.position).toBe(0);
+					expect(storiesOf(attempt!)).toEqual([STORY]);
+					expect(v.safeParse(AttemptSchema, attempt).success).toBe(true);
 				})
 			);
 		});
@@ -177,7 +209,8 @@ describe('planAttempt', () => {
 			fc.assert(
 				fc.property(counts, setup, seed, (c, s, n) => {
 					const questions = bank(c);
-					const attempt = planAttempt(questions, s, { ...opts, seed: n });
+					const attempt = planAttempt(STORY, questions, s, { ...opts, seed: n });
+					if (!attempt) return;
 					const picked = countBy(categoriesOf(attempt, questions));
 					const chosen = s.categories.length ? s.categories : [...CATEGORIES];
 					for (const a of chosen)
@@ -191,113 +224,464 @@ describe('planAttempt', () => {
 			fc.assert(
 				fc.property(counts, setup, seed, (c, s, n) => {
 					const questions = bank(c);
-					const first = planAttempt(questions, s, { ...opts, seed: n });
-					expect(planAttempt(questions, s, { ...opts, seed: n })).toEqual(first);
+					const first = planAttempt(STORY, questions, s, { ...opts, seed: n });
+					expect(planAttempt(STORY, questions, s, { ...opts, seed: n })).toEqual(first);
 				})
 			);
 		});
 	});
 });
 
-describe('availableCount', () => {
-	it('counts the questions in the chosen categories', () => {
-		const questions = bank({ dates: 3, actors: 2, quotes: 1 });
-		expect(availableCount(questions, ['dates'])).toBe(3);
-		expect(availableCount(questions, ['dates', 'quotes'])).toBe(4);
-		expect(availableCount(questions, ['sources'])).toBe(0);
-		expect(availableCount(questions, [...CATEGORIES])).toBe(6);
+describe('AttemptSchema', () => {
+	const valid = attempt('attempt-1', ['dates-1', 'dates-2', 'actors-1'], {
+		position: 2,
+		updatedAt: NOW + 10,
+		finishedAt: NOW + 20
+	});
+	const rejects = (patch: Record<string, unknown>) =>
+		v.safeParse(AttemptSchema, { ...valid, ...patch }).success === false;
+
+	it('accepts a well-formed attempt, finished or not', () => {
+		expect(v.parse(AttemptSchema, valid)).toEqual(valid);
+		expect(v.safeParse(AttemptSchema, { ...valid, finishedAt: null }).success).toBe(true);
+		expect(v.safeParse(AttemptSchema, { ...valid, position: 0 }).success).toBe(true);
+	});
+
+	it('accepts questions from several stories', () => {
+		const mixed = { ...valid, questions: [ref('a-1'), ref('b-1', OTHER_STORY)], position: 1 };
+		expect(v.safeParse(AttemptSchema, mixed).success).toBe(true);
+	});
+
+	it('rejects an attempt with no questions', () => {
+		expect(rejects({ questions: [], position: 0 })).toBe(true);
+	});
+
+	it('rejects questions that are not a list', () => {
+		expect(rejects({ questions: null })).toBe(true);
+		expect(rejects({ questions: undefined })).toBe(true);
+		expect(rejects({ questions: 'dates-1' })).toBe(true);
+		// The shape attempts had before they listed references.
+		const old: Record<string, unknown> = { ...valid, storyId: STORY, questionIds: ['dates-1'] };
+		delete old.questions;
+		expect(v.safeParse(AttemptSchema, old).success).toBe(false);
+	});
+
+	it('rejects a position past the last question', () => {
+		expect(rejects({ position: 3 })).toBe(true);
+		expect(rejects({ position: 4 })).toBe(true);
+		expect(rejects({ questions: [ref('dates-1')], position: 1 })).toBe(true);
+	});
+
+	it('rejects a negative or fractional position', () => {
+		expect(rejects({ position: -1 })).toBe(true);
+		expect(rejects({ position: 0.5 })).toBe(true);
+		expect(rejects({ position: NaN })).toBe(true);
+		expect(rejects({ position: Infinity })).toBe(true);
+		expect(rejects({ position: '1' })).toBe(true);
+	});
+
+	it('rejects times that are not finite numbers', () => {
+		for (const field of ['startedAt', 'updatedAt', 'finishedAt'])
+			for (const time of [NaN, Infinity, -Infinity, '2022-07-15', undefined])
+				expect(rejects({ [field]: time }), `${field} ${String(time)}`).toBe(true);
+		expect(rejects({ startedAt: null })).toBe(true);
+	});
+
+	it('rejects a reference with an empty or missing id', () => {
+		expect(rejects({ questions: [ref('')], position: 0 })).toBe(true);
+		expect(rejects({ questions: [ref('dates-1', '')], position: 0 })).toBe(true);
+		expect(rejects({ questions: [{ questionId: 'dates-1' }], position: 0 })).toBe(true);
+		expect(rejects({ questions: ['dates-1'], position: 0 })).toBe(true);
+	});
+
+	it('rejects an empty id and a fractional seed', () => {
+		expect(rejects({ id: '' })).toBe(true);
+		expect(rejects({ seed: 1.5 })).toBe(true);
+	});
+
+	it('rejects an unknown section', () => {
+		expect(rejects({ categories: ['weather'] })).toBe(true);
+	});
+
+	it('rejects values that are not attempts without throwing', () => {
+		for (const value of [undefined, null, 0, '', [], {}, [valid]])
+			expect(v.safeParse(AttemptSchema, value).success).toBe(false);
+	});
+});
+
+describe('AnswerSchema', () => {
+	it('accepts an answer with or without a fingerprint', () => {
+		const a = answer('dates-1', 0.5, NOW);
+		expect(v.parse(AnswerSchema, a)).toEqual(a);
+		expect(v.safeParse(AnswerSchema, { ...a, fingerprint: null }).success).toBe(true);
+		expect(v.safeParse(AnswerSchema, { ...a, note: 'Typo forgiven.' }).success).toBe(true);
+	});
+
+	it('keeps the response as given, whatever it is', () => {
+		for (const response of [null, 'x', { choice: 'a' }, [1, 2]])
+			expect(v.parse(AnswerSchema, answer('dates-1', 0, NOW, { response })).response).toEqual(
+				response
+			);
+	});
+
+	it('rejects a score outside [0, 1], a missing fingerprint and bad times', () => {
+		const a = answer('dates-1', 1, NOW);
+		const older: Record<string, unknown> = { ...a };
+		delete older.fingerprint;
+		for (const bad of [
+			{ ...a, score: 1.5 },
+			{ ...a, score: -0.1 },
+			{ ...a, score: NaN },
+			older,
+			{ ...a, answeredAt: NaN },
+			{ ...a, answeredAt: Infinity },
+			{ ...a, questionId: '' },
+			{ ...a, category: 'weather' }
+		])
+			expect(v.safeParse(AnswerSchema, bad).success, JSON.stringify(bad)).toBe(false);
+	});
+});
+
+describe('resolveAttempt', () => {
+	const a = bank({ dates: 2, actors: 1 });
+	const b = bank({ quotes: 2 }, 'b-');
+
+	it('finds every question in its story’s bank, in the attempt’s order, with that story’s outlets', () => {
+		const attempt = { questions: [ref('actors-1'), ref('dates-2'), ref('dates-1')] };
+		const { items, missing } = resolveAttempt(attempt, banksOf({ [STORY]: a }));
+		expect(missing).toEqual([]);
+		expect(items.map((i) => i.question.id)).toEqual(['actors-1', 'dates-2', 'dates-1']);
+		expect(items.map((i) => i.ref)).toEqual(attempt.questions);
+		for (const item of items) {
+			expect(item.outlets).toEqual(OUTLETS);
+			expect(item.question).toBe(a.find((q) => q.id === item.ref.questionId));
+		}
+	});
+
+	it('keeps the order when the questions come from two stories', () => {
+		const attempt = {
+			questions: [
+				ref('b-quotes-2', OTHER_STORY),
+				ref('dates-1'),
+				ref('b-quotes-1', OTHER_STORY),
+				ref('actors-1')
+			]
+		};
+		const banks = new Map([
+			[STORY, { questions: a, outlets: [OUTLETS[0]!] }],
+			[OTHER_STORY, { questions: b, outlets: [OUTLETS[1]!] }]
+		]);
+		const { items, missing } = resolveAttempt(attempt, banks);
+		expect(missing).toEqual([]);
+		expect(items.map((i) => i.question.id)).toEqual([
+			'b-quotes-2',
+			'dates-1',
+			'b-quotes-1',
+			'actors-1'
+		]);
+		expect(items.map((i) => i.outlets[0]!.outlet)).toEqual(['Beta', 'Alpha', 'Beta', 'Alpha']);
+		expect(storiesOf(attempt)).toEqual([OTHER_STORY, STORY]);
+	});
+
+	it('lists the questions of a story whose bank is missing', () => {
+		const attempt = { questions: [ref('dates-1'), ref('b-quotes-1', OTHER_STORY), ref('dates-2')] };
+		const { items, missing } = resolveAttempt(attempt, banksOf({ [STORY]: a }));
+		expect(items.map((i) => i.question.id)).toEqual(['dates-1', 'dates-2']);
+		expect(missing).toEqual([ref('b-quotes-1', OTHER_STORY)]);
+	});
+
+	it('lists a question its bank no longer holds', () => {
+		const attempt = { questions: [ref('dates-1'), ref('retired'), ref('actors-1')] };
+		const { items, missing } = resolveAttempt(attempt, banksOf({ [STORY]: a }));
+		expect(items.map((i) => i.question.id)).toEqual(['dates-1', 'actors-1']);
+		expect(missing).toEqual([ref('retired')]);
+	});
+
+	it('looks for a question only in the bank of the story its reference names', () => {
+		const attempt = { questions: [ref('b-quotes-1', STORY)] };
+		const { items, missing } = resolveAttempt(attempt, banksOf({ [STORY]: a, [OTHER_STORY]: b }));
+		expect(items).toEqual([]);
+		expect(missing).toEqual(attempt.questions);
+	});
+
+	it('finds nothing with no banks at all', () => {
+		const attempt = { questions: [ref('dates-1'), ref('dates-2')] };
+		expect(resolveAttempt(attempt, new Map())).toEqual({ items: [], missing: attempt.questions });
+	});
+});
+
+describe('storiesOf', () => {
+	it('names each story once, in the order its questions first appear', () => {
+		const attempt = {
+			questions: [
+				ref('1', OTHER_STORY),
+				ref('2'),
+				ref('3', OTHER_STORY),
+				ref('4', 'story-c'),
+				ref('5')
+			]
+		};
+		expect(storiesOf(attempt)).toEqual([OTHER_STORY, STORY, 'story-c']);
+		expect(storiesOf({ questions: [ref('1')] })).toEqual([STORY]);
+	});
+});
+
+describe('scoreAttempt', () => {
+	const four = attempt('attempt-1', ['q1', 'q2', 'q3', 'q4']);
+
+	it('adds up partial credit, out of every question asked', () => {
+		const answers = [
+			{ questionId: 'q1', score: 1 },
+			{ questionId: 'q2', score: 0.5 },
+			{ questionId: 'q3', score: 0.25 },
+			{ questionId: 'q4', score: 0 }
+		];
+		expect(scoreAttempt(four, answers)).toEqual({
+			asked: 4,
+			answered: 4,
+			points: 1.75,
+			accuracy: 1.75 / 4
+		});
+	});
+
+	it('counts unanswered questions as asked, worth 0', () => {
+		expect(scoreAttempt(four, [{ questionId: 'q2', score: 1 }])).toEqual({
+			asked: 4,
+			answered: 1,
+			points: 1,
+			accuracy: 0.25
+		});
+		expect(scoreAttempt(four, [])).toEqual({ asked: 4, answered: 0, points: 0, accuracy: 0 });
+	});
+
+	it('ignores answers to questions not in the attempt', () => {
+		const answers = [
+			{ questionId: 'q1', score: 0.5 },
+			{ questionId: 'elsewhere', score: 1 },
+			{ questionId: 'q9', score: 1 }
+		];
+		expect(scoreAttempt(four, answers)).toEqual({
+			asked: 4,
+			answered: 1,
+			points: 0.5,
+			accuracy: 0.125
+		});
+	});
+
+	it('counts an answer wherever its question sits, whatever order the answers come in', () => {
+		const answers = [
+			{ questionId: 'q4', score: 1 },
+			{ questionId: 'q1', score: 1 }
+		];
+		expect(scoreAttempt(four, answers)).toEqual(scoreAttempt(four, [...answers].reverse()));
+		expect(scoreAttempt(four, answers).points).toBe(2);
+	});
+
+	it('counts a question from another story like any other', () => {
+		const mixed = attempt('attempt-1', [ref('q1'), ref('b-1', OTHER_STORY)]);
+		expect(
+			scoreAttempt(mixed, [
+				{ questionId: 'q1', score: 1 },
+				{ questionId: 'b-1', score: 1 }
+			])
+		).toEqual({ asked: 2, answered: 2, points: 2, accuracy: 1 });
+	});
+
+	it('gives accuracy 0, not NaN, when nothing was asked', () => {
+		expect(scoreAttempt({ questions: [] }, [{ questionId: 'q1', score: 1 }])).toEqual({
+			asked: 0,
+			answered: 0,
+			points: 0,
+			accuracy: 0
+		});
+	});
+
+	// What isAttemptComplete used to say: every question answered, answers elsewhere not counted.
+	describe('answered, as the measure of a finished attempt', () => {
+		const planned = plan(full, { categories: [], length: 5 });
+		const ids = idsOf(planned);
+		const answered = (questionIds: readonly string[]) =>
+			scoreAttempt(
+				planned,
+				questionIds.map((questionId) => ({ questionId, score: 0 }))
+			).answered;
+
+		it('reaches asked once every question has an answer, in any order', () => {
+			expect(answered(ids)).toBe(planned.questions.length);
+			expect(answered([...ids].reverse())).toBe(planned.questions.length);
+		});
+
+		it('falls short while any question is unanswered', () => {
+			expect(answered([])).toBe(0);
+			expect(answered(ids.slice(1))).toBe(planned.questions.length - 1);
+		});
+
+		it('does not count answers to other questions', () => {
+			const others = full.map((q) => q.id).filter((id) => !ids.includes(id));
+			expect(answered([...ids.slice(0, -1), ...others])).toBe(planned.questions.length - 1);
+		});
+	});
+
+	it('stays within [0, 1] and never counts more answered than asked', () => {
+		const ids = fc.uniqueArray(fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6'), {
+			minLength: 1
+		});
+		const answers = fc.array(
+			fc.record({
+				questionId: fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'),
+				score: fc.double({ min: 0, max: 1, noNaN: true })
+			})
+		);
+		fc.assert(
+			fc.property(ids, answers, (questions, given) => {
+				const s = scoreAttempt({ questions: questions.map((id) => ref(id)) }, given);
+				expect(s.asked).toBe(questions.length);
+				expect(s.answered).toBeLessThanOrEqual(s.asked);
+				expect(s.points).toBeLessThanOrEqual(s.answered);
+				expect(s.accuracy).toBeGreaterThanOrEqual(0);
+				expect(s.accuracy).toBeLessThanOrEqual(1);
+			})
+		);
 	});
 });
 
 describe('summarizeAttempt', () => {
 	const questions = bank({ dates: 3, actors: 2, quotes: 2, sources: 2 });
+	const items = questions.map((question) => ({ question }));
+	const scored = (questionId: string, score: number) => ({
+		questionId,
+		score,
+		category: questions.find((q) => q.id === questionId)?.category ?? ('dates' as Category)
+	});
 
 	it('totals each category, counting partial credit as part of a question', () => {
-		const attempt = { questionIds: ['quotes-1', 'dates-1', 'actors-1', 'dates-2'] };
-		const answers = [
-			{ questionId: 'dates-1', score: 1 },
-			{ questionId: 'dates-2', score: 0.5 },
-			{ questionId: 'actors-1', score: 0 }
-		];
-		expect(summarizeAttempt(attempt, questions, answers)).toEqual({
+		const attempt = {
+			questions: ['quotes-1', 'dates-1', 'actors-1', 'dates-2'].map((id) => ref(id))
+		};
+		const answers = [scored('dates-1', 1), scored('dates-2', 0.5), scored('actors-1', 0)];
+		expect(summarizeAttempt(attempt, items, answers)).toEqual({
 			asked: 4,
 			answered: 3,
-			score: 1.5,
+			points: 1.5,
 			accuracy: 1.5 / 4,
 			byCategory: [
-				{ category: 'dates', asked: 2, answered: 2, score: 1.5 },
-				{ category: 'actors', asked: 1, answered: 1, score: 0 },
-				{ category: 'quotes', asked: 1, answered: 0, score: 0 }
+				{ category: 'dates', asked: 2, answered: 2, points: 1.5 },
+				{ category: 'actors', asked: 1, answered: 1, points: 0 },
+				{ category: 'quotes', asked: 1, answered: 0, points: 0 }
 			]
 		});
 	});
 
+	it('gives the same totals as scoreAttempt', () => {
+		const attempt = { questions: ['quotes-1', 'dates-1', 'sources-2'].map((id) => ref(id)) };
+		const answers = [scored('dates-1', 0.75), scored('sources-2', 1), scored('actors-1', 1)];
+		const summary = summarizeAttempt(attempt, items, answers);
+		expect(summary).toEqual({ ...scoreAttempt(attempt, answers), byCategory: summary.byCategory });
+	});
+
 	it('lists categories in the standard order, whatever order they were asked in', () => {
-		const attempt = { questionIds: ['sources-1', 'quotes-1', 'actors-1', 'dates-1'] };
-		const summary = summarizeAttempt(attempt, questions, []);
+		const attempt = {
+			questions: ['sources-1', 'quotes-1', 'actors-1', 'dates-1'].map((id) => ref(id))
+		};
+		const summary = summarizeAttempt(attempt, items, []);
 		expect(summary.byCategory.map((r) => r.category)).toEqual([...CATEGORIES]);
 	});
 
 	it('ignores answers to questions outside the attempt', () => {
-		const attempt = { questionIds: ['dates-1'] };
-		const answers = [
-			{ questionId: 'dates-1', score: 0.25 },
-			{ questionId: 'dates-2', score: 1 },
-			{ questionId: 'sources-1', score: 1 }
-		];
-		const summary = summarizeAttempt(attempt, questions, answers);
-		expect(summary).toMatchObject({ asked: 1, answered: 1, score: 0.25, accuracy: 0.25 });
-		expect(summary.byCategory).toEqual([{ category: 'dates', asked: 1, answered: 1, score: 0.25 }]);
+		const attempt = { questions: [ref('dates-1')] };
+		const answers = [scored('dates-1', 0.25), scored('dates-2', 1), scored('sources-1', 1)];
+		const summary = summarizeAttempt(attempt, items, answers);
+		expect(summary).toMatchObject({ asked: 1, answered: 1, points: 0.25, accuracy: 0.25 });
+		expect(summary.byCategory).toEqual([
+			{ category: 'dates', asked: 1, answered: 1, points: 0.25 }
+		]);
 	});
 
-	it('leaves out questions no longer in the bank', () => {
-		const attempt = { questionIds: ['dates-1', 'retired-question'] };
+	it('counts a question no longer in the bank in the totals, under its answer’s category', () => {
+		const attempt = { questions: [ref('dates-1'), ref('retired'), ref('gone')] };
 		const answers = [
-			{ questionId: 'dates-1', score: 1 },
-			{ questionId: 'retired-question', score: 1 }
+			scored('dates-1', 1),
+			{ questionId: 'retired', score: 0.5, category: 'quotes' as const }
 		];
-		expect(summarizeAttempt(attempt, questions, answers)).toMatchObject({
-			asked: 1,
-			answered: 1,
-			score: 1,
-			accuracy: 1
+		expect(summarizeAttempt(attempt, items, answers)).toEqual({
+			asked: 3,
+			answered: 2,
+			points: 1.5,
+			accuracy: 1.5 / 3,
+			// "gone" has neither a bank entry nor an answer: no category to put it under.
+			byCategory: [
+				{ category: 'dates', asked: 1, answered: 1, points: 1 },
+				{ category: 'quotes', asked: 1, answered: 1, points: 0.5 }
+			]
 		});
 	});
 
+	it('puts an answered question under the category it was answered in', () => {
+		const attempt = { questions: [ref('dates-1')] };
+		const answers = [{ questionId: 'dates-1', score: 1, category: 'actors' as const }];
+		expect(summarizeAttempt(attempt, items, answers).byCategory).toEqual([
+			{ category: 'actors', asked: 1, answered: 1, points: 1 }
+		]);
+	});
+
 	it('gives accuracy 0, not NaN, for an empty attempt', () => {
-		expect(summarizeAttempt({ questionIds: [] }, questions, [])).toEqual({
+		expect(summarizeAttempt({ questions: [] }, items, [])).toEqual({
 			asked: 0,
 			answered: 0,
-			score: 0,
+			points: 0,
 			accuracy: 0,
 			byCategory: []
 		});
 	});
 
 	it('counts unanswered questions as asked, lowering the accuracy', () => {
-		const attempt = { questionIds: ['actors-1', 'actors-2'] };
-		const summary = summarizeAttempt(attempt, questions, [{ questionId: 'actors-1', score: 1 }]);
-		expect(summary).toMatchObject({ asked: 2, answered: 1, score: 1, accuracy: 0.5 });
+		const attempt = { questions: [ref('actors-1'), ref('actors-2')] };
+		const summary = summarizeAttempt(attempt, items, [scored('actors-1', 1)]);
+		expect(summary).toMatchObject({ asked: 2, answered: 1, points: 1, accuracy: 0.5 });
+	});
+
+	it('has rows that add up to the totals when every question resolves', () => {
+		const ids = questions.map((q) => q.id);
+		const attemptArb = fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1 });
+		const answersArb = fc.array(
+			fc.tuple(fc.constantFrom(...ids), fc.constantFrom(0, 0.25, 0.5, 1)),
+			{ maxLength: 12 }
+		);
+		fc.assert(
+			fc.property(attemptArb, answersArb, (chosen, given) => {
+				const attempt = { questions: chosen.map((id) => ref(id)) };
+				// One answer per question, as recordAnswer keeps it.
+				const answers = [...new Map(given).entries()].map(([id, score]) => scored(id, score));
+				const { items: resolved, missing } = resolveAttempt(
+					attempt,
+					banksOf({ [STORY]: questions })
+				);
+				expect(missing).toEqual([]);
+				const summary = summarizeAttempt(attempt, resolved, answers);
+				const sum = (key: 'asked' | 'answered' | 'points') =>
+					summary.byCategory.reduce((n, r) => n + r[key], 0);
+				expect(sum('asked')).toBe(summary.asked);
+				expect(sum('answered')).toBe(summary.answered);
+				expect(sum('points')).toBeCloseTo(summary.points, 12);
+				expect(summary.accuracy).toBeCloseTo(summary.points / summary.asked, 12);
+			})
+		);
 	});
 });
 
-describe('isAttemptComplete', () => {
-	const attempt = planAttempt(full, { categories: [], length: 5 }, opts);
-	const answer = (questionId: string) => ({ questionId });
-
-	it('is true once every question has an answer', () => {
-		expect(isAttemptComplete(attempt, attempt.questionIds.map(answer))).toBe(true);
-		expect(isAttemptComplete(attempt, [...attempt.questionIds].reverse().map(answer))).toBe(true);
-	});
-
-	it('is false while any question is unanswered', () => {
-		expect(isAttemptComplete(attempt, [])).toBe(false);
-		expect(isAttemptComplete(attempt, attempt.questionIds.slice(1).map(answer))).toBe(false);
-	});
-
-	it('does not count answers to other questions', () => {
-		const others = full.map((q) => q.id).filter((id) => !attempt.questionIds.includes(id));
-		const answers = [...attempt.questionIds.slice(0, -1), ...others].map(answer);
-		expect(isAttemptComplete(attempt, answers)).toBe(false);
+describe('one attempt, planned, resolved and scored', () => {
+	it('scores full marks when every question is answered right', () => {
+		const questions = bank({ dates: 3, actors: 3 });
+		const planned = plan(questions, { categories: [], length: 5 });
+		const { items } = resolveAttempt(planned, banksOf({ [STORY]: questions }));
+		const answers = items.map((i) =>
+			answer(i.question.id, 1, NOW, { category: i.question.category })
+		);
+		expect(summarizeAttempt(planned, items, answers)).toMatchObject({
+			asked: 5,
+			answered: 5,
+			points: 5,
+			accuracy: 1
+		});
 	});
 });

@@ -1,32 +1,17 @@
+import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category, type Question } from '$lib/content/model';
-import type { Answer, Attempt } from '$lib/quiz/attempt';
+import { CATEGORIES, type Category } from '$lib/content/model';
+import { scoreAttempt, type Answer, type AttemptScore } from '$lib/quiz/attempt';
 import {
-	accuracyByCategory,
 	addToStat,
-	mostMissed,
+	progressReport,
+	QuestionStatSchema,
+	recordAnswer,
 	resumable,
 	type QuestionStat
 } from '$lib/quiz/progress';
-
-const STORY = 'albania-iran-2022';
-
-function answer(
-	questionId: string,
-	score: number,
-	answeredAt: number,
-	category: Category = 'dates'
-): Answer {
-	return {
-		attemptId: 'attempt-1',
-		questionId,
-		storyId: STORY,
-		category,
-		response: { value: true },
-		score,
-		answeredAt
-	};
-}
+import { answer, attempt, NOW, OTHER_STORY, question, ref, STORY } from './factory';
 
 /** Folds answers, in order, into per-question stats. */
 function statsFrom(answers: readonly Answer[]): QuestionStat[] {
@@ -35,38 +20,28 @@ function statsFrom(answers: readonly Answer[]): QuestionStat[] {
 	return [...stats.values()];
 }
 
-function question(id: string, category: Category = 'dates'): Question {
-	return {
-		id,
-		category,
-		type: 'truefalse',
-		answer: true,
-		prompt: `Is ${id} true?`,
-		explanation: 'It is.',
-		difficulty: 1,
-		actors: [],
-		outlets: [],
-		evidence: [{ source: 'reuters-2022-09-07', quote: 'a passage' }]
-	};
+/** An answer in its own attempt, so the same question can be answered again (answers are final). */
+function given(
+	questionId: string,
+	score: number,
+	answeredAt: number,
+	category: Category = 'dates'
+): Answer {
+	return answer(questionId, score, answeredAt, { category, attemptId: `attempt-${answeredAt}` });
 }
 
-function attempt(id: string, updatedAt: number, finishedAt: number | null): Attempt {
-	return {
-		id,
-		storyId: STORY,
-		seed: 1,
-		categories: [...CATEGORIES],
-		questionIds: ['q1'],
-		position: 0,
-		startedAt: 0,
-		updatedAt,
-		finishedAt
-	};
+/** The score part of an attempt row, as scoreAttempt gives it. */
+function scoreOf(row: AttemptScore): AttemptScore {
+	return { asked: row.asked, answered: row.answered, points: row.points, accuracy: row.accuracy };
+}
+
+function resumableAttempt(id: string, updatedAt: number, finishedAt: number | null) {
+	return attempt(id, ['q1'], { startedAt: 0, updatedAt, finishedAt });
 }
 
 describe('addToStat', () => {
 	it('starts a stat from the first answer', () => {
-		expect(addToStat(undefined, answer('q1', 0.5, 100, 'quotes'))).toEqual({
+		expect(addToStat(undefined, answer('q1', 0.5, 100, { category: 'quotes' }))).toEqual({
 			questionId: 'q1',
 			storyId: STORY,
 			category: 'quotes',
@@ -98,133 +73,368 @@ describe('addToStat', () => {
 		addToStat(first, answer('q1', 0, 200));
 		expect(first).toEqual(copy);
 	});
+
+	it('gives stats that the stored-record schema accepts', () => {
+		const stats = statsFrom([answer('q1', 1, 100), answer('q1', 0.5, 200), answer('q2', 0, 300)]);
+		for (const stat of stats) expect(v.parse(QuestionStatSchema, stat)).toEqual(stat);
+	});
 });
 
-describe('accuracyByCategory', () => {
-	it('gives a row for every category, in order', () => {
-		expect(accuracyByCategory([]).map((r) => r.category)).toEqual([...CATEGORIES]);
-	});
+describe('QuestionStatSchema', () => {
+	const stat = addToStat(undefined, answer('q1', 1, 100));
 
-	it('gives 0 answered and accuracy 0 (not NaN) for an untouched category', () => {
-		for (const row of accuracyByCategory([]))
-			expect(row).toEqual({ category: row.category, answered: 0, accuracy: 0 });
+	it('rejects counts that are negative or fractional, and times that are not finite', () => {
+		for (const bad of [
+			{ seen: -1 },
+			{ seen: 1.5 },
+			{ right: -1 },
+			{ scoreSum: NaN },
+			{ lastScore: Infinity },
+			{ lastAnsweredAt: NaN },
+			{ questionId: '' },
+			{ category: 'weather' }
+		])
+			expect(
+				v.safeParse(QuestionStatSchema, { ...stat, ...bad }).success,
+				JSON.stringify(bad)
+			).toBe(false);
 	});
+});
 
-	it('averages every answer given in a category, partial credit included', () => {
-		const stats = statsFrom([
-			answer('d1', 1, 1, 'dates'),
-			answer('d1', 0, 2, 'dates'),
-			answer('d2', 0.5, 3, 'dates'),
-			answer('a1', 1, 4, 'actors'),
-			answer('q1', 0.25, 5, 'quotes')
-		]);
-		const rows = Object.fromEntries(accuracyByCategory(stats).map((r) => [r.category, r]));
-		expect(rows.dates).toEqual({ category: 'dates', answered: 3, accuracy: 1.5 / 3 });
-		expect(rows.actors).toEqual({ category: 'actors', answered: 1, accuracy: 1 });
-		expect(rows.quotes).toEqual({ category: 'quotes', answered: 1, accuracy: 0.25 });
-		expect(rows.sources).toEqual({ category: 'sources', answered: 0, accuracy: 0 });
-	});
+describe('recordAnswer', () => {
+	const stored = attempt('attempt-1', ['q1', 'q2'], { updatedAt: NOW + 100 });
+	const first = answer('q1', 0.5, NOW + 200);
 
-	it('weights by answers, not by questions', () => {
-		// One question answered right three times, another wrong once: 3 of 4 answers right.
-		const stats = statsFrom([
-			answer('d1', 1, 1),
-			answer('d1', 1, 2),
-			answer('d1', 1, 3),
-			answer('d2', 0, 4)
-		]);
-		expect(accuracyByCategory(stats)[0]).toEqual({
-			category: 'dates',
-			answered: 4,
-			accuracy: 0.75
+	it('writes the first answer, its question’s stat and the attempt’s new time', () => {
+		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: stored }, first);
+		expect(writes).toEqual({
+			answer: first,
+			stat: addToStat(undefined, first),
+			attempt: { ...stored, updatedAt: NOW + 200 }
 		});
 	});
+
+	it('adds to the stat already stored for the question', () => {
+		const earlier = addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' }));
+		const writes = recordAnswer({ answer: undefined, stat: earlier, attempt: stored }, first);
+		expect(writes?.stat).toEqual(addToStat(earlier, first));
+		expect(writes?.stat).toMatchObject({ seen: 2, right: 1, scoreSum: 1.5, lastScore: 0.5 });
+	});
+
+	it('writes nothing for a second answer to the same question: answers are final', () => {
+		const stat = addToStat(undefined, first);
+		const again = answer('q1', 1, NOW + 300);
+		expect(recordAnswer({ answer: first, stat, attempt: stored }, again)).toBeNull();
+		expect(recordAnswer({ answer: first, stat: undefined, attempt: undefined }, again)).toBeNull();
+	});
+
+	it('writes no attempt when the attempt is not stored', () => {
+		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: undefined }, first);
+		expect(writes).toEqual({ answer: first, stat: addToStat(undefined, first), attempt: null });
+	});
+
+	it('never moves the attempt’s time back', () => {
+		const late = attempt('attempt-1', ['q1'], { updatedAt: NOW + 500 });
+		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: late }, first);
+		expect(writes?.attempt?.updatedAt).toBe(NOW + 500);
+		const same = recordAnswer(
+			{ answer: undefined, stat: undefined, attempt: late },
+			answer('q1', 1, NOW + 500)
+		);
+		expect(same?.attempt?.updatedAt).toBe(NOW + 500);
+	});
+
+	it('changes nothing but the attempt’s time, and leaves what it was given untouched', () => {
+		const before = structuredClone(stored);
+		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: stored }, first);
+		expect(stored).toEqual(before);
+		expect(writes!.attempt).toEqual({ ...before, updatedAt: first.answeredAt });
+	});
+
+	it('moves the time forward to the answer’s, or keeps it, for any pair of times', () => {
+		const time = fc.integer({ min: 0, max: 2 ** 48 });
+		fc.assert(
+			fc.property(time, time, (updatedAt, answeredAt) => {
+				const a = attempt('attempt-1', ['q1'], { updatedAt });
+				const writes = recordAnswer(
+					{ answer: undefined, stat: undefined, attempt: a },
+					answer('q1', 1, answeredAt)
+				);
+				expect(writes?.attempt?.updatedAt).toBe(Math.max(updatedAt, answeredAt));
+			})
+		);
+	});
 });
 
-describe('mostMissed', () => {
-	const questions = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'].map((id) => question(id));
+describe('progressReport', () => {
+	describe('attempt rows', () => {
+		it('lists attempts newest first, with the stories they draw on', () => {
+			const attempts = [
+				attempt('old', ['q1'], { startedAt: NOW }),
+				attempt('newest', [ref('q1'), ref('b-1', OTHER_STORY)], { startedAt: NOW + 300 }),
+				attempt('middle', ['q2'], { startedAt: NOW + 100 })
+			];
+			const report = progressReport(attempts, [], []);
+			expect(report.attempts.map((r) => r.attempt.id)).toEqual(['newest', 'middle', 'old']);
+			expect(report.attempts.map((r) => r.stories)).toEqual([
+				[STORY, OTHER_STORY],
+				[STORY],
+				[STORY]
+			]);
+			expect(report.attempts[0]!.attempt).toBe(attempts[1]);
+		});
 
-	it('puts the most-missed question first', () => {
-		const stats = statsFrom([
-			answer('q1', 0, 10),
-			answer('q2', 0, 1),
-			answer('q2', 0, 2),
-			answer('q2', 0, 3),
-			answer('q3', 0, 4),
-			answer('q3', 0.5, 5)
+		it('does not reorder the list it is given', () => {
+			const attempts = [
+				attempt('a', ['q1'], { startedAt: 1 }),
+				attempt('b', ['q1'], { startedAt: 3 }),
+				attempt('c', ['q1'], { startedAt: 2 })
+			];
+			progressReport(attempts, [], []);
+			expect(attempts.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+		});
+
+		it('scores each attempt from its own answers, as scoreAttempt does', () => {
+			const first = attempt('first', ['q1', 'q2', 'q3'], { startedAt: NOW });
+			const second = attempt('second', ['q1', 'q4'], { startedAt: NOW + 1000 });
+			const answers = [
+				answer('q1', 1, NOW + 1, { attemptId: 'first' }),
+				answer('q2', 0.5, NOW + 2, { attemptId: 'first' }),
+				answer('q1', 0, NOW + 1001, { attemptId: 'second' }),
+				// Belongs to no listed attempt.
+				answer('q4', 1, NOW + 5, { attemptId: 'deleted' })
+			];
+			const report = progressReport([first, second], answers, []);
+			const row = (id: string) => report.attempts.find((r) => r.attempt.id === id)!;
+			const firstScore = scoreOf(row('first'));
+			expect(firstScore).toEqual({ asked: 3, answered: 2, points: 1.5, accuracy: 0.5 });
+			expect(firstScore).toEqual(
+				scoreAttempt(
+					first,
+					answers.filter((a) => a.attemptId === 'first')
+				)
+			);
+			expect(row('second')).toMatchObject({ asked: 2, answered: 1, points: 0, accuracy: 0 });
+		});
+
+		it('agrees with scoreAttempt for any attempts and answers', () => {
+			const ids = ['q1', 'q2', 'q3', 'q4', 'q5'];
+			const attemptsArb = fc.uniqueArray(
+				fc.record({
+					id: fc.constantFrom('a1', 'a2', 'a3', 'a4'),
+					questions: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1 }),
+					startedAt: fc.integer({ min: 0, max: 10_000 })
+				}),
+				{ selector: (a) => a.id, maxLength: 4 }
+			);
+			const answersArb = fc.uniqueArray(
+				fc.record({
+					attemptId: fc.constantFrom('a1', 'a2', 'a3', 'a4', 'gone'),
+					questionId: fc.constantFrom(...ids, 'retired'),
+					score: fc.constantFrom(0, 0.25, 0.5, 1),
+					answeredAt: fc.integer({ min: 0, max: 10_000 })
+				}),
+				{ selector: (a) => `${a.attemptId}/${a.questionId}`, maxLength: 20 }
+			);
+			fc.assert(
+				fc.property(attemptsArb, answersArb, (specs, given) => {
+					const attempts = specs.map((s) =>
+						attempt(s.id, s.questions, { startedAt: NOW + s.startedAt })
+					);
+					const answers = given.map((a) =>
+						answer(a.questionId, a.score, NOW + a.answeredAt, { attemptId: a.attemptId })
+					);
+					const report = progressReport(
+						attempts,
+						answers,
+						ids.map((id) => question(id))
+					);
+					expect(report.attempts).toHaveLength(attempts.length);
+					for (let i = 1; i < report.attempts.length; i++)
+						expect(report.attempts[i - 1]!.attempt.startedAt).toBeGreaterThanOrEqual(
+							report.attempts[i]!.attempt.startedAt
+						);
+					for (const row of report.attempts) {
+						const own = answers.filter((a) => a.attemptId === row.attempt.id);
+						expect(scoreOf(row)).toEqual(scoreAttempt(row.attempt, own));
+					}
+				})
+			);
+		});
+	});
+
+	describe('accuracy by category', () => {
+		it('gives a row for every category, in order', () => {
+			expect(progressReport([], [], []).byCategory.map((r) => r.category)).toEqual([...CATEGORIES]);
+		});
+
+		it('gives 0 answered and accuracy 0 (not NaN) for an untouched category', () => {
+			for (const row of progressReport([], [], []).byCategory)
+				expect(row).toEqual({ category: row.category, answered: 0, accuracy: 0 });
+		});
+
+		it('averages every answer given in a category, partial credit included', () => {
+			const answers = [
+				given('d1', 1, 1, 'dates'),
+				given('d1', 0, 2, 'dates'),
+				given('d2', 0.5, 3, 'dates'),
+				given('a1', 1, 4, 'actors'),
+				given('q1', 0.25, 5, 'quotes')
+			];
+			const rows = Object.fromEntries(
+				progressReport([], answers, []).byCategory.map((r) => [r.category, r])
+			);
+			expect(rows.dates).toEqual({ category: 'dates', answered: 3, accuracy: 1.5 / 3 });
+			expect(rows.actors).toEqual({ category: 'actors', answered: 1, accuracy: 1 });
+			expect(rows.quotes).toEqual({ category: 'quotes', answered: 1, accuracy: 0.25 });
+			expect(rows.sources).toEqual({ category: 'sources', answered: 0, accuracy: 0 });
+		});
+
+		it('weights by answers, not by questions', () => {
+			// One question answered right three times, another wrong once: 3 of 4 answers right.
+			const answers = [given('d1', 1, 1), given('d1', 1, 2), given('d1', 1, 3), given('d2', 0, 4)];
+			expect(progressReport([], answers, []).byCategory[0]).toEqual({
+				category: 'dates',
+				answered: 4,
+				accuracy: 0.75
+			});
+		});
+
+		it('counts every answer, whether or not its attempt or its question is still there', () => {
+			const answers = [given('retired', 0, 1), given('d1', 1, 2)];
+			expect(progressReport([], answers, [question('d1')]).byCategory[0]).toEqual({
+				category: 'dates',
+				answered: 2,
+				accuracy: 0.5
+			});
+		});
+	});
+
+	describe('most missed', () => {
+		const questions = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'].map((id) => question(id));
+		const missedOf = (answers: readonly Answer[], limit?: number) =>
+			progressReport([], answers, questions, limit).missed;
+
+		it('puts the most-missed question first', () => {
+			const rows = missedOf([
+				given('q1', 0, 10),
+				given('q2', 0, 1),
+				given('q2', 0, 2),
+				given('q2', 0, 3),
+				given('q3', 0, 4),
+				given('q3', 0.5, 5)
+			]);
+			expect(rows.map((r) => [r.question.id, r.missed, r.seen])).toEqual([
+				['q2', 3, 3],
+				['q3', 2, 2],
+				['q1', 1, 1]
+			]);
+			expect(rows[0]!.question).toBe(questions[1]);
+		});
+
+		it('breaks ties by the most recent answer', () => {
+			const rows = missedOf([given('q1', 0, 100), given('q2', 0, 300), given('q3', 0, 200)]);
+			expect(rows.map((r) => r.question.id)).toEqual(['q2', 'q3', 'q1']);
+		});
+
+		it('breaks ties by the latest answer to the question, missed or not', () => {
+			// Both missed once; q1 was answered (right) after q2's miss.
+			const rows = missedOf([given('q1', 0, 100), given('q2', 0, 200), given('q1', 1, 300)]);
+			expect(rows.map((r) => [r.question.id, r.missed, r.seen])).toEqual([
+				['q1', 1, 2],
+				['q2', 1, 1]
+			]);
+		});
+
+		it('counts partial credit as a miss', () => {
+			expect(missedOf([given('q1', 0.9, 1)]).map((r) => r.missed)).toEqual([1]);
+		});
+
+		it('leaves out questions that were always fully right', () => {
+			const rows = missedOf([
+				given('q1', 1, 1),
+				given('q1', 1, 2),
+				given('q2', 1, 3),
+				given('q2', 0, 4),
+				given('q2', 1, 5)
+			]);
+			expect(rows).toEqual([{ question: questions[1], seen: 3, missed: 1 }]);
+		});
+
+		it('leaves out questions no bank holds, which still count in the totals', () => {
+			const answers = [given('retired', 0, 1), given('retired', 0, 2), given('q1', 0, 3)];
+			const report = progressReport([], answers, questions);
+			expect(report.missed.map((r) => r.question.id)).toEqual(['q1']);
+			expect(report.byCategory[0]).toEqual({ category: 'dates', answered: 3, accuracy: 0 });
+		});
+
+		it('gives at most five by default, and as many as asked', () => {
+			const answers = questions.map((q, i) => given(q.id, 0, i + 1));
+			expect(missedOf(answers)).toHaveLength(5);
+			expect(missedOf(answers, 2).map((r) => r.question.id)).toEqual(['q7', 'q6']);
+			expect(missedOf(answers, 10)).toHaveLength(7);
+			expect(missedOf(answers, 0)).toEqual([]);
+		});
+
+		it('gives nothing when nothing was missed', () => {
+			expect(missedOf([])).toEqual([]);
+			expect(missedOf([given('q1', 1, 1)])).toEqual([]);
+		});
+	});
+
+	it('gives an empty report for no attempts and no answers', () => {
+		expect(progressReport([], [], [])).toEqual({
+			attempts: [],
+			byCategory: CATEGORIES.map((category) => ({ category, answered: 0, accuracy: 0 })),
+			missed: []
+		});
+		expect(progressReport([], [], [question('q1')]).missed).toEqual([]);
+	});
+
+	it('lists an attempt with no answers yet as asked but unanswered', () => {
+		const report = progressReport([attempt('a', ['q1', 'q2'])], [], []);
+		expect(report.attempts).toEqual([
+			{
+				attempt: attempt('a', ['q1', 'q2']),
+				stories: [STORY],
+				asked: 2,
+				answered: 0,
+				points: 0,
+				accuracy: 0
+			}
 		]);
-		const rows = mostMissed(stats, questions);
-		expect(rows.map((r) => [r.question.id, r.missed])).toEqual([
-			['q2', 3],
-			['q3', 2],
-			['q1', 1]
-		]);
-		expect(rows[0]!.stat).toBe(stats.find((s) => s.questionId === 'q2'));
-	});
-
-	it('breaks ties by the most recent answer', () => {
-		const stats = statsFrom([answer('q1', 0, 100), answer('q2', 0, 300), answer('q3', 0, 200)]);
-		expect(mostMissed(stats, questions).map((r) => r.question.id)).toEqual(['q2', 'q3', 'q1']);
-	});
-
-	it('counts partial credit as a miss', () => {
-		const stats = statsFrom([answer('q1', 0.9, 1)]);
-		expect(mostMissed(stats, questions).map((r) => r.missed)).toEqual([1]);
-	});
-
-	it('leaves out questions that were always fully right', () => {
-		const stats = statsFrom([
-			answer('q1', 1, 1),
-			answer('q1', 1, 2),
-			answer('q2', 1, 3),
-			answer('q2', 0, 4),
-			answer('q2', 1, 5)
-		]);
-		const rows = mostMissed(stats, questions);
-		expect(rows.map((r) => r.question.id)).toEqual(['q2']);
-		expect(rows[0]!.missed).toBe(1);
-	});
-
-	it('leaves out questions no longer in the bank', () => {
-		const stats = statsFrom([answer('retired', 0, 1), answer('q1', 0, 2)]);
-		expect(mostMissed(stats, questions).map((r) => r.question.id)).toEqual(['q1']);
-	});
-
-	it('gives at most five by default, and as many as asked', () => {
-		const stats = statsFrom(questions.map((q, i) => answer(q.id, 0, i)));
-		expect(mostMissed(stats, questions)).toHaveLength(5);
-		expect(mostMissed(stats, questions, 2).map((r) => r.question.id)).toEqual(['q7', 'q6']);
-		expect(mostMissed(stats, questions, 10)).toHaveLength(7);
-	});
-
-	it('gives nothing when nothing was missed', () => {
-		expect(mostMissed([], questions)).toEqual([]);
-		expect(mostMissed(statsFrom([answer('q1', 1, 1)]), questions)).toEqual([]);
 	});
 });
 
 describe('resumable', () => {
 	it('picks the most recently updated unfinished attempt', () => {
 		const attempts = [
-			attempt('old', 100, null),
-			attempt('latest', 300, null),
-			attempt('middle', 200, null)
+			resumableAttempt('old', 100, null),
+			resumableAttempt('latest', 300, null),
+			resumableAttempt('middle', 200, null)
 		];
 		expect(resumable(attempts)?.id).toBe('latest');
 	});
 
 	it('skips finished attempts, however recent', () => {
-		const attempts = [attempt('unfinished', 100, null), attempt('finished', 500, 500)];
+		const attempts = [
+			resumableAttempt('unfinished', 100, null),
+			resumableAttempt('finished', 500, 500)
+		];
 		expect(resumable(attempts)?.id).toBe('unfinished');
 	});
 
 	it('gives null when every attempt is finished, or there are none', () => {
-		expect(resumable([attempt('a', 1, 2), attempt('b', 3, 4)])).toBeNull();
+		expect(resumable([resumableAttempt('a', 1, 2), resumableAttempt('b', 3, 4)])).toBeNull();
 		expect(resumable([])).toBeNull();
 	});
 
 	it('does not reorder the list it is given', () => {
-		const attempts = [attempt('a', 1, null), attempt('b', 3, null), attempt('c', 2, null)];
+		const attempts = [
+			resumableAttempt('a', 1, null),
+			resumableAttempt('b', 3, null),
+			resumableAttempt('c', 2, null)
+		];
 		resumable(attempts);
 		expect(attempts.map((a) => a.id)).toEqual(['a', 'b', 'c']);
 	});

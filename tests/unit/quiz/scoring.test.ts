@@ -1,19 +1,39 @@
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { QuestionSchema, type Question } from '$lib/content/model';
-import { isComplete, perfectResponse, scoreResponse, verdictOf } from '$lib/quiz/scoring';
+import type { Outlet, QuestionTypeName, ResponseOf } from '$lib/question-types';
+import {
+	answerText,
+	isComplete,
+	perfectResponse,
+	readResponse,
+	responseText,
+	scoreResponse,
+	startingResponse,
+	verdictOf
+} from '$lib/quiz/scoring';
 
-function question(fields: Record<string, unknown>): Question {
-	return v.parse(QuestionSchema, {
-		id: `q-${String(fields.type)}`,
+type Of<T extends QuestionTypeName> = Extract<Question, { type: T }>;
+
+function question<T extends QuestionTypeName>(
+	fields: { type: T } & Record<string, unknown>
+): Of<T> {
+	const data = v.parse(QuestionSchema, {
+		id: `q-${fields.type}`,
 		category: 'dates',
 		prompt: 'Which one?',
 		explanation: 'Because the report says so.',
 		difficulty: 1,
-		evidence: [{ source: 'reuters-2022-09-07', quote: 'a passage' }],
+		evidence: [{ source: 'outlet-b', quote: 'a passage' }],
 		...fields
-	}) as Question;
+	});
+	return { ...data, fingerprint: `fp-${fields.type}` } as Of<T>;
 }
+
+const outlets: Outlet[] = [
+	{ id: 'outlet-a', outlet: 'Alpha' },
+	{ id: 'outlet-b', outlet: 'Beta' }
+];
 
 const questions = {
 	single: question({ type: 'single', options: ['Rama', 'Meta'], answer: 'Rama' }),
@@ -30,9 +50,9 @@ const questions = {
 		]
 	}),
 	text: question({ type: 'text', answers: ['Hultquist'] }),
-	source: question({ type: 'source', answer: ['rferl-2022-09-07'] })
+	source: question({ type: 'source', answer: ['outlet-a'] })
 };
-const all = Object.values(questions);
+const all: Question[] = Object.values(questions);
 
 describe('scoreResponse', () => {
 	it('scores by each type’s rule', () => {
@@ -105,10 +125,10 @@ describe('scoreResponse', () => {
 			// The shape responses had before: a record from left item to right item.
 			[questions.match, { matches: { Rama: 'Albania', Cleverly: 'Britain' } }],
 			[questions.text, { text: 42 }],
-			[questions.source, { sources: 'rferl-2022-09-07' }],
+			[questions.source, { sources: 'outlet-a' }],
 			// A response meant for another type.
 			[questions.single, { value: true }],
-			[questions.source, { choice: 'rferl-2022-09-07' }]
+			[questions.source, { choice: 'outlet-a' }]
 		];
 		for (const [q, r] of cases) {
 			expect(() => scoreResponse(q, r)).not.toThrow();
@@ -200,7 +220,135 @@ describe('perfectResponse', () => {
 				{ left: 'Cleverly', right: 'Britain' }
 			]
 		});
-		expect(perfectResponse(questions.source)).toEqual({ sources: ['rferl-2022-09-07'] });
+		expect(perfectResponse(questions.source)).toEqual({ sources: ['outlet-a'] });
+		expect(perfectResponse(questions.order)).toEqual({ order: ['a', 'b', 'c', 'd'] });
+		expect(perfectResponse(questions.order)).not.toBe(questions.order.items);
+	});
+});
+
+describe('readResponse', () => {
+	it('gives back a response of the question’s shape', () => {
+		expect(readResponse(questions.single, { choice: 'Rama' })).toEqual({ choice: 'Rama' });
+		expect(readResponse(questions.single, { choice: null })).toEqual({ choice: null });
+		expect(readResponse(questions.order, { order: ['b', 'a'] })).toEqual({ order: ['b', 'a'] });
+		expect(readResponse(questions.source, { sources: [] })).toEqual({ sources: [] });
+		for (const q of all)
+			expect(readResponse(q, perfectResponse(q)), q.type).toEqual(perfectResponse(q));
+	});
+
+	it('keeps only the fields the type reads', () => {
+		expect(readResponse(questions.single, { choice: 'Rama', at: 12, extra: [1] })).toEqual({
+			choice: 'Rama'
+		});
+	});
+
+	it('gives undefined, without throwing, for anything else', () => {
+		const cases: [Question, unknown][] = [
+			[questions.single, undefined],
+			[questions.single, null],
+			[questions.single, 'Rama'],
+			[questions.single, { choice: 1 }],
+			[questions.multi, { choices: 'A' }],
+			[questions.truefalse, { value: 'false' }],
+			[questions.number, { value: NaN }],
+			[questions.order, { order: 'abcd' }],
+			[questions.match, { matches: { Rama: 'Albania' } }],
+			[questions.text, {}],
+			[questions.source, { sources: 'outlet-a' }],
+			// A response meant for another type.
+			[questions.date, { value: true }]
+		];
+		for (const [q, r] of cases)
+			expect(readResponse(q, r), `${q.type} ${String(r)}`).toBeUndefined();
+	});
+
+	it('types the response by the question’s type', () => {
+		expectTypeOf(readResponse(questions.single, {})).toEqualTypeOf<
+			ResponseOf<'single'> | undefined
+		>();
+		expectTypeOf<ResponseOf<'single'>>().toEqualTypeOf<{ choice: string | null }>();
+		expectTypeOf<ResponseOf<'order'>>().toEqualTypeOf<{ order: string[] }>();
+		expectTypeOf<ResponseOf<'source'>>().toEqualTypeOf<{ sources: string[] | null }>();
+	});
+});
+
+describe('startingResponse', () => {
+	it('starts with nothing chosen for every type but order', () => {
+		for (const q of all)
+			if (q.type !== 'order') expect(startingResponse(q, 42), q.type).toBeUndefined();
+	});
+
+	it('starts an order question with every item placed, shuffled but never already right', () => {
+		for (let seed = 0; seed < 50; seed++) {
+			const start = startingResponse(questions.order, seed);
+			expect(start).toBeDefined();
+			expect([...start!.order].sort()).toEqual(['a', 'b', 'c', 'd']);
+			expect(readResponse(questions.order, start)).toEqual(start);
+			expect(isComplete(questions.order, start)).toBe(true);
+			expect(scoreResponse(questions.order, start).score).toBeLessThan(1);
+		}
+	});
+
+	it('is the same for the same seed, so a resumed attempt shows the same order', () => {
+		expect(startingResponse(questions.order, 7)).toEqual(startingResponse(questions.order, 7));
+		const orders = new Set(
+			[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => startingResponse(questions.order, seed)!.order.join())
+		);
+		expect(orders.size).toBeGreaterThan(1);
+	});
+
+	it('arranges each question by its own id as well as the seed', () => {
+		const items = Array.from({ length: 10 }, (_, i) => `item ${i}`);
+		const one = question({ type: 'order', id: 'order-one', items });
+		const two = question({ type: 'order', id: 'order-two', items });
+		expect(startingResponse(one, 3)).not.toEqual(startingResponse(two, 3));
+	});
+
+	it('is never already right for three items, the fewest an order question has', () => {
+		const three = question({ type: 'order', items: ['x', 'y', 'z'] });
+		for (let seed = 0; seed < 200; seed++)
+			expect(
+				scoreResponse(three, startingResponse(three, seed)).score,
+				`seed ${seed}`
+			).toBeLessThan(1);
+	});
+
+	it('does not change the question', () => {
+		const before = structuredClone(questions.order);
+		startingResponse(questions.order, 5);
+		expect(questions.order).toEqual(before);
+	});
+});
+
+describe('answerText and responseText', () => {
+	it('say the right answer and the response in words, by the type', () => {
+		expect(answerText(questions.single, outlets)).toBe('Rama');
+		expect(answerText(questions.truefalse, outlets)).toBe('False');
+		expect(responseText(questions.single, { choice: 'Meta' }, outlets)).toBe('Meta');
+		expect(responseText(questions.single, { choice: null }, outlets)).toBe('(no answer)');
+		expect(responseText(questions.order, { order: ['b', 'a'] }, outlets)).toBe('1. b 2. a');
+	});
+
+	it('name outlets as the story lists them', () => {
+		expect(answerText(questions.source, outlets)).toBe('Alpha only');
+		expect(responseText(questions.source, { sources: ['outlet-b', 'outlet-a'] }, outlets)).toBe(
+			'Both'
+		);
+		expect(responseText(questions.source, { sources: [] }, outlets)).toBe('Neither');
+		expect(answerText(questions.source, [outlets[0]!])).toBe('Alpha reported it');
+	});
+
+	it('give a sentence for every perfect response', () => {
+		for (const q of all) {
+			expect(typeof answerText(q, outlets), q.type).toBe('string');
+			expect(responseText(q, perfectResponse(q), outlets), q.type).toEqual(expect.any(String));
+		}
+	});
+
+	it('give null for a response that does not fit the question, without throwing', () => {
+		for (const q of all)
+			for (const r of [undefined, null, 'x', 3, [], {}, { text: 1, choice: 2, value: 'v' }])
+				expect(responseText(q, r, outlets), `${q.type} ${JSON.stringify(r)}`).toBeNull();
 	});
 });
 

@@ -30,6 +30,7 @@ const named = (path: string) => relative(process.cwd(), join(root, path));
 const BANK = `stories/${STORY_ID}/questions/main.yaml`;
 const EXTRA = `stories/${STORY_ID}/questions/extra.yaml`;
 const STORY = `stories/${STORY_ID}/story.yaml`;
+const REGISTER = `stories/${STORY_ID}/ids.yaml`;
 
 /** Lays out the fixture as a content folder, the way questions/ is laid out. */
 function writeValidFolder() {
@@ -42,6 +43,7 @@ function writeValidFolder() {
 	write(STORY, stringify(f.story));
 	write(BANK, '# a comment at the top\n' + stringify(f.main));
 	write(EXTRA, stringify(f.extra));
+	write(REGISTER, stringify(f.register));
 	return f;
 }
 
@@ -54,6 +56,7 @@ describe('readContentFiles', () => {
 			['source', named(`sources/${ALPHA}.yaml`)],
 			['source', named(`sources/${BETA}.yaml`)],
 			['story', named(STORY)],
+			['register', named(REGISTER)],
 			['bank', named(EXTRA)],
 			['bank', named(BANK)]
 		]);
@@ -84,7 +87,7 @@ describe('readContentFiles', () => {
 		['a key given twice', 'questions:\n  - id: a\n    id: b\n'],
 		['two documents in one file', 'questions: []\n---\nquestions: []\n'],
 		['an unclosed flow sequence', 'questions: [a, b\n']
-	])('reports %s as invalid YAML, naming the file, and returns nothing from it', (_, text) => {
+	])('reports %s as invalid YAML, naming the file, and returns no data from it', (_, text) => {
 		writeValidFolder();
 		write(EXTRA, text);
 		const { files, issues } = readContentFiles(root);
@@ -92,8 +95,16 @@ describe('readContentFiles', () => {
 		expect(issues[0]!.file).toBe(named(EXTRA));
 		expect(issues[0]!.message).toMatch(/^not valid YAML: /);
 		expect(formatIssue(issues[0]!).startsWith(`${named(EXTRA)}: not valid YAML`)).toBe(true);
-		expect(files.map((f) => f.path)).not.toContain(named(EXTRA));
-		expect(files).toHaveLength(4);
+		// It is listed with no data, so the check knows a bank went unread (not that its ids are gone).
+		expect(files.filter((f) => f.data !== undefined).map((f) => f.path)).not.toContain(
+			named(EXTRA)
+		);
+		expect(files.find((f) => f.path === named(EXTRA))).toMatchObject({
+			kind: 'bank',
+			data: undefined
+		});
+		// Both sources, the story, its register and the other bank.
+		expect(files.filter((f) => f.data !== undefined)).toHaveLength(5);
 	});
 
 	it('reports a story folder without a story.yaml', () => {
