@@ -3,6 +3,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { readFileSync } from 'node:fs';
+import { PRECACHE_FILE_LIMIT } from './src/lib/server/content-files';
 import { contentCheck } from './src/lib/server/content-plugin';
 
 /** What the settings page shows as the version; a test build sets its own to make an update. */
@@ -51,6 +52,8 @@ export default defineConfig({
 				// Any other navigation gets the app shell, which renders the route in the browser.
 				navigateFallback: '404.html',
 				cleanupOutdatedCaches: true,
+				// The content check warns, naming the story, long before a bank reaches this.
+				maximumFileSizeToCacheInBytes: PRECACHE_FILE_LIMIT,
 				// On the very first visit, take charge at once so the page already works offline.
 				// Later versions still wait for the student to accept them.
 				clientsClaim: true

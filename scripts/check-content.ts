@@ -1,7 +1,8 @@
 import { formatIssue } from '../src/lib/content/check';
 import { loadContent } from '../src/lib/server/content-files';
 
-const { bundles, issues } = loadContent();
+const { bundles, issues, warnings } = loadContent();
+for (const warning of warnings) console.warn('Warning: ' + formatIssue(warning));
 if (issues.length) {
 	console.error(`Content check: ${issues.length} problem${issues.length === 1 ? '' : 's'}`);
 	for (const issue of issues) console.error('  ' + formatIssue(issue));

@@ -23,12 +23,14 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A Chromium with a real profile on disk: installing an app is refused in a throwaway one. */
-export function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(userDataDir, {
+export async function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
+	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: CHROMIUM,
 		args: CHROMIUM_ARGS,
 		viewport: PHONE
 	});
+	watchCsp(context);
+	return context;
 }
 
 const CHROMIUM_ARGS = [
@@ -43,6 +45,22 @@ const CHROMIUM_ARGS = [
 
 /** Every request any test made to another origin: each test file asserts it stays empty. */
 export const foreignRequests: string[] = [];
+
+/** Every Content-Security-Policy violation any page reported: each test file asserts none. */
+export const cspViolations: string[] = [];
+
+/** Records what the browser says when the page's CSP refuses something. */
+export function watchCsp(context: BrowserContext) {
+	context.on('console', (message) => {
+		const text = message.text();
+		if (/Content Security Policy/i.test(text))
+			cspViolations.push(`${message.location().url}: ${text}`);
+	});
+	context.on('weberror', (error) => {
+		if (/Content Security Policy/i.test(String(error.error())))
+			cspViolations.push(String(error.error()));
+	});
+}
 
 function isOwnOrigin(url: string): boolean {
 	return /^(https?:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url);
@@ -59,6 +77,7 @@ export async function phoneContext(
 		isMobile: viewport === PHONE,
 		deviceScaleFactor: viewport === PHONE ? 2 : 1
 	});
+	watchCsp(context);
 	const requests: string[] = [];
 	context.on('request', (r) => {
 		requests.push(r.url());
@@ -120,6 +139,7 @@ export function useBrowser(): { readonly browser: Browser } {
 	afterAll(async () => {
 		await state.browser?.close();
 		expect(foreignRequests).toEqual([]);
+		expect(cspViolations).toEqual([]);
 	});
 	return {
 		get browser() {

@@ -6,7 +6,13 @@ import type { Banks } from '$lib/quiz/attempt';
 type Fetch = typeof fetch;
 
 async function getJson<T>(fetch: Fetch, path: string, what: string): Promise<T> {
-	const res = await fetch(`${base}${path}`);
+	let res: Response;
+	try {
+		res = await fetch(`${base}${path}`);
+	} catch {
+		// Offline, and not stored on this device (the service worker stores everything it ships).
+		error(503, `The ${what} could not be loaded: this device is offline and has not stored it.`);
+	}
 	if (res.status === 404) error(404, `There is no such ${what}.`);
 	if (!res.ok) error(res.status, `The ${what} could not be loaded.`);
 	return res.json();

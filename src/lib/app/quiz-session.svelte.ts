@@ -2,18 +2,27 @@ import type { Question } from '$lib/content/model';
 import type { Outlet } from '$lib/question-types';
 import {
 	planAttempt,
+	reconcileAttempt,
 	resolveAttempt,
+	sameRef,
 	summarizeAttempt,
 	type Answer,
 	type Attempt,
 	type Banks,
-	type QuestionRef,
 	type QuizItem,
 	type QuizSetup
 } from '$lib/quiz/attempt';
 import { isComplete, scoreResponse, startingResponse } from '$lib/quiz/scoring';
+import type { StorageFailure } from '$lib/storage/errors';
 import type { ProgressStore } from '$lib/storage/progress-store';
 import { requestPersistence } from './device-storage';
+import { failureOf } from './storage-state.svelte';
+
+/**
+ * How long after an answer is checked a press of the same button cannot move on: a double tap on
+ * Check lands its second tap on Next, and the feedback must be seen.
+ */
+export const ADVANCE_GUARD_MS = 700;
 
 /** What a session needs from the world, injected so tests can fix the clock and the ids. */
 export interface SessionDeps {
@@ -57,12 +66,10 @@ export async function startAttempt(
 	return attempt.id;
 }
 
-const sameRef = (a: QuestionRef, b: QuestionRef) =>
-	a.storyId === b.storyId && a.questionId === b.questionId;
-
 /**
  * One attempt in progress: the question on screen, the response being built, and the answers
- * given. Every answer and every move is written to the store the moment it happens.
+ * given. Every answer and every move is written to the store the moment it happens, and shown
+ * only once it is written: a write that fails leaves the student where they were, told why.
  */
 export class QuizSession {
 	attempt = $state() as Attempt;
@@ -72,12 +79,21 @@ export class QuizSession {
 	incomplete = $state(false);
 	/** Writes still under way; the page shows "Saving…" until they are done. */
 	pendingWrites = $state(0);
+	/** Why the last write failed, until one succeeds. */
+	failure = $state<StorageFailure | null>(null);
+	/** Set when saving found that another tab had moved this quiz on (or finished it). */
+	movedElsewhere = $state(false);
 
 	/** The attempt's questions that the banks hold, in order. */
-	readonly items: QuizItem[];
-	/** The attempt's questions that no bank holds any more. */
-	readonly missing: QuestionRef[];
+	items: QuizItem[] = [];
+	/** Whether none of the attempt's questions is left in the banks. */
+	readonly gone: boolean;
+	/** When the answer on screen was checked, for the guard against a double tap. */
+	private checkedAt = -Infinity;
 
+	/**
+	 * Prefer `QuizSession.open`, which also saves an attempt that the banks' changes reconciled.
+	 */
 	constructor(
 		private readonly store: ProgressStore,
 		attempt: Attempt,
@@ -85,10 +101,32 @@ export class QuizSession {
 		banks: Banks,
 		private readonly deps: SessionDeps = browserDeps
 	) {
-		this.attempt = attempt;
 		this.answers = Object.fromEntries(answers.map((a) => [a.questionId, a]));
-		({ items: this.items, missing: this.missing } = resolveAttempt(attempt, banks));
+		const { missing } = resolveAttempt(attempt, banks);
+		const reconciled = reconcileAttempt(attempt, missing);
+		this.gone = reconciled === null;
+		this.attempt = reconciled?.attempt ?? attempt;
+		this.items = reconciled ? resolveAttempt(this.attempt, banks).items : [];
 		this.draft = this.item ? this.startingDraft(this.item) : undefined;
+	}
+
+	/**
+	 * Opens an attempt against the banks as they are now. Questions an update withdrew are dropped
+	 * and the attempt saved so; one with none left is closed, so it is not offered again.
+	 */
+	static async open(
+		store: ProgressStore,
+		attempt: Attempt,
+		answers: readonly Answer[],
+		banks: Banks,
+		deps: SessionDeps = browserDeps
+	): Promise<QuizSession> {
+		const session = new QuizSession(store, attempt, answers, banks, deps);
+		if (session.gone) {
+			if (attempt.finishedAt === null)
+				await session.save({ ...attempt, finishedAt: deps.now(), updatedAt: deps.now() });
+		} else if (session.attempt !== attempt) await session.save($state.snapshot(session.attempt));
+		return session;
 	}
 
 	/** Whether answers outlive this tab. */
@@ -98,13 +136,10 @@ export class QuizSession {
 	get total() {
 		return this.items.length;
 	}
-	/**
-	 * Where the student is among the questions on screen: the first one at or after the stored
-	 * position (found by reference, so questions missing from the banks are simply passed over).
-	 */
+	/** Where the student is among the questions, by the stored position. */
 	get index(): number {
-		const refs = this.attempt.questions.slice(this.attempt.position);
-		const at = this.items.findIndex((i) => refs.some((r) => sameRef(r, i.ref)));
+		const current = this.attempt.questions[this.attempt.position];
+		const at = current ? this.items.findIndex((i) => sameRef(i.ref, current)) : -1;
 		return at === -1 ? Math.max(0, this.items.length - 1) : at;
 	}
 	get item(): QuizItem | undefined {
@@ -143,10 +178,13 @@ export class QuizSession {
 		this.incomplete = false;
 	}
 
-	/** Scores the draft and writes the answer; returns false if the response is not complete. */
+	/**
+	 * Scores the draft and writes the answer. True once the answer is saved (or was already given);
+	 * false when the response is not complete, or the write failed (`failure` says why).
+	 */
 	async check(): Promise<boolean> {
 		const item = this.item;
-		if (!item) return false;
+		if (!item || this.pendingWrites) return false;
 		const q = item.question;
 		if (this.answers[q.id]) return true;
 		if (!isComplete(q, this.draft)) {
@@ -165,36 +203,74 @@ export class QuizSession {
 			answeredAt: this.deps.now(),
 			...(note ? { note } : {})
 		};
-		this.answers = { ...this.answers, [q.id]: answer };
-		this.attempt = { ...this.attempt, updatedAt: answer.answeredAt };
-		await this.write(() => this.store.recordAnswer(answer));
+		const stored = await this.write(() => this.store.recordAnswer(answer));
+		if (!stored) return false;
+		// Another tab may have answered first: its answer stands, and is the one shown.
+		this.answers = { ...this.answers, [q.id]: stored };
+		this.attempt = {
+			...this.attempt,
+			updatedAt: Math.max(this.attempt.updatedAt, stored.answeredAt)
+		};
+		this.checkedAt = this.deps.now();
 		return true;
 	}
 
-	/** Moves to the next question, or finishes after the last. */
-	async next() {
-		if (!this.answer || this.finished) return;
+	/** Whether Next would be taken now: an answer is shown, and not a moment ago. */
+	get canAdvance(): boolean {
+		return Boolean(this.answer) && this.deps.now() - this.checkedAt >= ADVANCE_GUARD_MS;
+	}
+
+	/** Moves to the next question, or finishes after the last; false when nothing moved. */
+	async next(): Promise<boolean> {
+		if (!this.answer || this.finished || this.pendingWrites || !this.canAdvance) return false;
 		const now = this.deps.now();
 		const following = this.items[this.index + 1];
-		this.attempt = following
+		const moved: Attempt = following
 			? {
-					...this.attempt,
+					...$state.snapshot(this.attempt),
 					position: this.attempt.questions.findIndex((r) => sameRef(r, following.ref)),
 					updatedAt: now
 				}
-			: { ...this.attempt, finishedAt: now, updatedAt: now };
-		this.draft = following ? this.startingDraft(following) : undefined;
-		this.incomplete = false;
-		const attempt = $state.snapshot(this.attempt);
-		await this.write(() => this.store.saveAttempt(attempt));
+			: { ...$state.snapshot(this.attempt), finishedAt: now, updatedAt: now };
+		if (!(await this.save(moved))) return false;
 		// A finished quiz is worth keeping: now is the moment to ask the browser not to evict it.
 		if (this.finished && this.persistent) this.deps.keepData();
+		return true;
 	}
 
-	private async write(save: () => Promise<void>) {
+	/** Writes the attempt and shows what was stored, which another tab may have moved further on. */
+	private async save(attempt: Attempt): Promise<boolean> {
+		const saved = await this.write(() => this.store.saveAttempt(attempt));
+		if (!saved) return false;
+		const before = this.item?.question.id;
+		this.attempt = saved.attempt;
+		if (saved.behind) {
+			this.movedElsewhere = true;
+			// The other tab's answers come with its progress, so counts and results include them.
+			const stored = await this.store.answersFor(saved.attempt.id).catch(() => []);
+			this.answers = {
+				...Object.fromEntries(stored.map((a) => [a.questionId, a])),
+				...this.answers
+			};
+		}
+		if (this.finished) this.draft = undefined;
+		else if (this.item?.question.id !== before) {
+			this.draft = this.item ? this.startingDraft(this.item) : undefined;
+			this.incomplete = false;
+		}
+		return true;
+	}
+
+	private async write<T>(save: () => Promise<T>): Promise<T | null> {
 		this.pendingWrites++;
 		try {
-			await save();
+			const result = await save();
+			this.failure = null;
+			return result;
+		} catch (e) {
+			console.warn('Byline could not save progress:', e);
+			this.failure = failureOf(e);
+			return null;
 		} finally {
 			this.pendingWrites--;
 		}

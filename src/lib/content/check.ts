@@ -60,6 +60,8 @@ export function checkContent(files: readonly ContentFile[]): {
 		else sources.set(parsed.output.id, parsed.output);
 	}
 
+	// Folders of stories skipped as duplicates: their banks are not reported as orphans.
+	const skippedFolders = new Set<string>();
 	for (const f of files.filter((f) => f.kind === 'story')) {
 		const parsed = v.safeParse(StorySchema, f.data);
 		if (!parsed.success) {
@@ -67,6 +69,18 @@ export function checkContent(files: readonly ContentFile[]): {
 			continue;
 		}
 		const story = parsed.output;
+		const first = stories.find((s) => s.story.id === story.id);
+		if (first) {
+			skippedFolders.add(f.path.split('/').at(-2) ?? '');
+			// Said once: checking its banks again would only repeat every question id as a duplicate.
+			issues.push({
+				file: f.path,
+				id: story.id,
+				field: 'id',
+				message: `another story has this id (${first.file}); give each story its own id`
+			});
+			continue;
+		}
 		issues.push(...checkStory(f.path, story, sources));
 		stories.push({ story, file: f.path });
 	}
@@ -79,6 +93,7 @@ export function checkContent(files: readonly ContentFile[]): {
 		// not be read, so the register is not told that its ids are gone.
 		let bankOf: Map<string, string> | null = new Map();
 		const unparsed = new Set<string>();
+		let anyBroken = false;
 		for (const f of files.filter((f) => f.kind === 'bank' && f.story === story.id)) {
 			if (f.data === undefined) {
 				// Not readable at all (the reader has said why): its ids are unknown, not gone.
@@ -95,6 +110,7 @@ export function checkContent(files: readonly ContentFile[]): {
 				const id = idOf(raw) ?? `questions[${index}]`;
 				const parsed = v.safeParse(QuestionSchema, raw);
 				if (!parsed.success) {
+					anyBroken = true;
 					issues.push(...schemaIssues(f.path, id, parsed.issues));
 					// Its id still stands in the bank (so it is not gone), but it is fixed before it registers.
 					if (idOf(raw)) unparsed.add(id);
@@ -124,6 +140,13 @@ export function checkContent(files: readonly ContentFile[]): {
 				unparsed
 			)
 		);
+		if (!questions.length && bankOf && !anyBroken)
+			issues.push({
+				file: storyFile,
+				id: story.id,
+				message:
+					'has no questions: a story needs at least one bank with a question under its questions/ folder'
+			});
 		bundles.push({
 			story,
 			sources: story.sources.flatMap((id) => sources.get(id) ?? []),
@@ -131,7 +154,10 @@ export function checkContent(files: readonly ContentFile[]): {
 		});
 	}
 	for (const f of files.filter(
-		(f) => f.kind === 'bank' && !stories.some((s) => s.story.id === f.story)
+		(f) =>
+			f.kind === 'bank' &&
+			!skippedFolders.has(f.story) &&
+			!stories.some((s) => s.story.id === f.story)
 	))
 		issues.push({
 			file: f.path,

@@ -28,7 +28,13 @@ export function schemaIssues(
 				field,
 				message: `unknown field "${String(issue.input)}" (check its spelling)`
 			};
-		const got = issue.input === undefined ? 'it is missing' : `got ${JSON.stringify(issue.input)}`;
+		const got =
+			issue.input === undefined
+				? 'it is missing'
+				: // JSON would write Infinity and NaN as null, hiding what the editor wrote.
+					typeof issue.input === 'number' && !Number.isFinite(issue.input)
+					? `got ${String(issue.input)}`
+					: `got ${JSON.stringify(issue.input)}`;
 		return { file, id, field, message: `${issue.message} (${got})` };
 	});
 }

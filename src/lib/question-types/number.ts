@@ -14,8 +14,16 @@ export const number = defineType({
 	type: 'number',
 	label: 'Number',
 	entries: {
-		answer: v.number(),
-		tolerance: v.optional(v.pipe(v.number(), v.minValue(0, 'must not be negative')), 0),
+		// Finite: JSON has no Infinity or NaN (they would ship as null), and no student can type them.
+		answer: v.pipe(v.number('must be a finite number'), v.finite('must be a finite number')),
+		tolerance: v.optional(
+			v.pipe(
+				v.number('must be a finite number'),
+				v.finite('must be a finite number'),
+				v.minValue(0, 'must not be negative')
+			),
+			0
+		),
 		unit: v.optional(v.string())
 	},
 	response: v.object({ value: v.nullable(v.number()) }),

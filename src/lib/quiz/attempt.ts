@@ -198,3 +198,60 @@ export function summarizeAttempt(
 		byCategory: CATEGORIES.flatMap((c) => rows.get(c) ?? [])
 	};
 }
+
+/**
+ * An attempt brought in line with the banks it draws on, after an update changed them: questions
+ * no bank holds any more are dropped (the register says a question only leaves by being retired),
+ * and the student stays at the same question, found by reference, or moves to the next one that
+ * is still there. Null when none of its questions is left. `changed` says whether to save it.
+ */
+export function reconcileAttempt(
+	attempt: Attempt,
+	missing: readonly QuestionRef[]
+): { attempt: Attempt; changed: boolean } | null {
+	if (!missing.length) return { attempt, changed: false };
+	const gone = (r: QuestionRef) => missing.some((m) => sameRef(m, r));
+	const questions = attempt.questions.filter((r) => !gone(r));
+	if (!questions.length) return null;
+	const next = attempt.questions.slice(attempt.position).find((r) => !gone(r));
+	const position = next ? questions.findIndex((r) => sameRef(r, next)) : questions.length - 1;
+	return { attempt: { ...attempt, questions, position }, changed: true };
+}
+
+export function sameRef(a: QuestionRef, b: QuestionRef): boolean {
+	return a.storyId === b.storyId && a.questionId === b.questionId;
+}
+
+/** Where a position in one list of questions stands in another: at the same question, or the next one still there. */
+function positionIn(list: readonly QuestionRef[], from: Attempt): number {
+	const next = from.questions.slice(from.position).find((r) => list.some((q) => sameRef(q, r)));
+	return next ? list.findIndex((q) => sameRef(q, next)) : list.length - 1;
+}
+
+/**
+ * What to store when a tab saves an attempt that another tab may have moved on: an attempt never
+ * moves backwards. The later position and a finish stand, and the shorter list of questions (one
+ * an update reconciled) wins. `behind` says the saving tab was stale.
+ */
+export function mergeAttempt(
+	stored: Attempt | undefined,
+	incoming: Attempt
+): { attempt: Attempt; behind: boolean } {
+	if (!stored || stored.id !== incoming.id) return { attempt: incoming, behind: false };
+	const questions =
+		stored.questions.length < incoming.questions.length ? stored.questions : incoming.questions;
+	const storedAt = positionIn(questions, stored);
+	const incomingAt = positionIn(questions, incoming);
+	const behind =
+		(stored.finishedAt !== null && incoming.finishedAt === null) || storedAt > incomingAt;
+	return {
+		attempt: {
+			...incoming,
+			questions,
+			position: Math.max(storedAt, incomingAt),
+			finishedAt: stored.finishedAt ?? incoming.finishedAt,
+			updatedAt: Math.max(stored.updatedAt, incoming.updatedAt)
+		},
+		behind
+	};
+}

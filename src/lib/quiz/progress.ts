@@ -81,80 +81,66 @@ export interface AttemptRow extends AttemptScore {
 	stories: string[];
 }
 
-export interface MissedQuestion {
-	question: Question;
-	seen: number;
-	missed: number;
-}
-
-/** Everything the progress page shows, from the stored attempts and answers. */
-export interface ProgressReport {
-	/** Newest first. */
-	attempts: AttemptRow[];
-	byCategory: CategoryAccuracy[];
-	/** The questions missed most often (not fully right), worst first; ties go to the most recent. */
-	missed: MissedQuestion[];
-}
-
-/**
- * The progress report, computed from every stored attempt and answer in one pass. Questions no
- * bank holds any more still count in the totals, but are not listed as missed (there is nothing
- * to show for them).
- */
-export function progressReport(
+/** Attempts as rows, in the order given, each scored from its own answers (`scoreAttempt`). */
+export function attemptRows(
 	attempts: readonly Attempt[],
-	answers: readonly Answer[],
-	questions: readonly Question[],
-	missedLimit = 5
-): ProgressReport {
+	answers: readonly Answer[]
+): AttemptRow[] {
 	const answersOf = new Map<string, Answer[]>();
 	for (const a of answers) {
 		const list = answersOf.get(a.attemptId);
 		if (list) list.push(a);
 		else answersOf.set(a.attemptId, [a]);
 	}
-	const rows = attempts
-		.map((attempt) => ({
-			attempt,
-			stories: storiesOf(attempt),
-			...scoreAttempt(attempt, answersOf.get(attempt.id) ?? [])
-		}))
-		.sort((a, b) => b.attempt.startedAt - a.attempt.startedAt);
+	return attempts.map((attempt) => ({
+		attempt,
+		stories: storiesOf(attempt),
+		...scoreAttempt(attempt, answersOf.get(attempt.id) ?? [])
+	}));
+}
 
-	const perCategory = new Map<Category, { answered: number; points: number }>();
-	const perQuestion = new Map<string, { seen: number; missed: number; last: number }>();
-	for (const a of answers) {
-		const c = perCategory.get(a.category) ?? { answered: 0, points: 0 };
-		c.answered++;
-		c.points += a.score;
-		perCategory.set(a.category, c);
-		const q = perQuestion.get(a.questionId) ?? { seen: 0, missed: 0, last: 0 };
-		q.seen++;
-		if (a.score < 1) q.missed++;
-		q.last = Math.max(q.last, a.answeredAt);
-		perQuestion.set(a.questionId, q);
-	}
+export interface MissedQuestion {
+	question: Question;
+	seen: number;
+	missed: number;
+}
+
+/** How a student does across every answer ever given, per section and per question. */
+export interface ProgressSummary {
+	byCategory: CategoryAccuracy[];
+	/** The questions missed most often (not fully right), worst first; ties go to the most recent. */
+	missed: MissedQuestion[];
+}
+
+/**
+ * Accuracy per section and the questions missed most, from the per-question totals that
+ * `recordAnswer` keeps with every answer: one small read, however many quizzes a student has
+ * taken. Questions no bank holds any more count in the sections but are not listed as missed.
+ */
+export function progressSummary(
+	stats: readonly QuestionStat[],
+	questions: readonly Question[],
+	missedLimit = 5
+): ProgressSummary {
 	const byId = new Map(questions.map((q) => [q.id, q]));
-	const missed = [...perQuestion]
-		.flatMap(([id, s]) => {
-			const question = byId.get(id);
-			return question && s.missed > 0 ? [{ question, ...s }] : [];
-		})
-		.sort((a, b) => b.missed - a.missed || b.last - a.last)
-		.slice(0, missedLimit)
-		.map(({ question, seen, missed }) => ({ question, seen, missed }));
-
 	return {
-		attempts: rows,
 		byCategory: CATEGORIES.map((category) => {
-			const c = perCategory.get(category);
-			return {
-				category,
-				answered: c?.answered ?? 0,
-				accuracy: c?.answered ? c.points / c.answered : 0
-			};
+			const rows = stats.filter((s) => s.category === category);
+			const answered = rows.reduce((n, s) => n + s.seen, 0);
+			const points = rows.reduce((n, s) => n + s.scoreSum, 0);
+			return { category, answered, accuracy: answered ? points / answered : 0 };
 		}),
-		missed
+		missed: stats
+			.flatMap((s) => {
+				const question = byId.get(s.questionId);
+				const missed = s.seen - s.right;
+				return question && missed > 0
+					? [{ question, seen: s.seen, missed, last: s.lastAnsweredAt }]
+					: [];
+			})
+			.sort((a, b) => b.missed - a.missed || b.last - a.last)
+			.slice(0, missedLimit)
+			.map(({ question, seen, missed }) => ({ question, seen, missed }))
 	};
 }
 

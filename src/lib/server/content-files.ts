@@ -79,10 +79,44 @@ export function readContentFiles(root = CONTENT_ROOT): {
 export function loadContent(root = CONTENT_ROOT): {
 	bundles: StoryBundle[];
 	issues: ContentIssue[];
+	warnings: ContentIssue[];
 } {
 	const read = readContentFiles(root);
 	const checked = checkContent(read.files);
-	return { bundles: checked.bundles, issues: [...read.issues, ...checked.issues] };
+	return {
+		bundles: checked.bundles,
+		issues: [...read.issues, ...checked.issues],
+		warnings: sizeWarnings(checked.bundles, root)
+	};
+}
+
+/**
+ * The largest file the service worker stores for offline use (Workbox's own default, set
+ * explicitly in vite.config.ts). A question bank over it would fail the build, or worse, not be
+ * stored for offline study.
+ */
+export const PRECACHE_FILE_LIMIT = 2 * 1024 * 1024;
+/** A bank past this share of the limit is warned about, long before the build would fail. */
+export const BANK_WARNING_SHARE = 0.5;
+
+/** Warns, naming the story, when a story's bank JSON grows towards what the build can ship. */
+export function sizeWarnings(
+	bundles: readonly StoryBundle[],
+	root = CONTENT_ROOT,
+	limit = PRECACHE_FILE_LIMIT
+): ContentIssue[] {
+	return bundles.flatMap((b) => {
+		const bytes = Buffer.byteLength(JSON.stringify(b.questions));
+		if (bytes < limit * BANK_WARNING_SHARE) return [];
+		const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+		return [
+			{
+				file: relative(process.cwd(), join(root, 'stories', b.story.id)),
+				id: b.story.id,
+				message: `its question bank is ${mb(bytes)} as shipped (${b.questions.length} questions); the app stores files up to ${mb(limit)} for offline use, and the build fails past that. Split the story, or trim long fields.`
+			}
+		];
+	});
 }
 
 let cached: StoryBundle[] | undefined;

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorPayload, Logger, Plugin, ViteDevServer } from 'vite';
-import type { ContentIssue } from '../content/check';
+import { formatIssue, type ContentIssue } from '../content/check';
 import { CONTENT_ROOT, ContentError, forgetCheckedBundles, loadContent } from './content-files';
 
 const NAME = 'byline-content-check';
@@ -56,7 +56,10 @@ export function contentCheck(contentRoot = CONTENT_ROOT): Plugin {
 			logger = config.logger;
 		},
 		buildStart() {
-			({ issues } = loadContent(root));
+			const loaded = loadContent(root);
+			issues = loaded.issues;
+			for (const warning of loaded.warnings)
+				(logger ?? console).warn(`Warning: ${formatIssue(warning)}`);
 			if (!issues.length) return;
 			// A dev server stays up with broken content, saying what is wrong, until it is fixed.
 			if (command === 'serve' && logger) logIssues(logger, issues);

@@ -113,6 +113,8 @@ export interface OpenHandlers {
 	onBlocked?: () => void;
 	/** This tab holds the database while another tab wants to upgrade it: it has been closed. */
 	onVersionChange?: () => void;
+	/** The browser closed the connection itself (site data cleared, storage failure). */
+	onTerminated?: () => void;
 }
 
 export function openBylineDB(handlers: OpenHandlers = {}): Promise<IDBPDatabase<BylineDB>> {
@@ -129,6 +131,7 @@ export function openBylineDB(handlers: OpenHandlers = {}): Promise<IDBPDatabase<
 			}
 		},
 		blocked: () => handlers.onBlocked?.(),
+		terminated: () => handlers.onTerminated?.(),
 		blocking(_current, _next, event) {
 			(event.target as IDBDatabase).close();
 			handlers.onVersionChange?.();

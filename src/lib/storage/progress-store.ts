@@ -1,8 +1,22 @@
 import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
-import { AnswerSchema, AttemptSchema, type Answer, type Attempt } from '../quiz/attempt';
+import {
+	AnswerSchema,
+	AttemptSchema,
+	mergeAttempt,
+	type Answer,
+	type Attempt
+} from '../quiz/attempt';
 import { QuestionStatSchema, recordAnswer, type QuestionStat } from '../quiz/progress';
 import { openBylineDB, type BylineDB } from './db';
+import { classifyStorageError, StorageError, type ConnectionLoss } from './errors';
+
+/** What saving an attempt stored: never an attempt moved backwards (`mergeAttempt`). */
+export interface SavedAttempt {
+	attempt: Attempt;
+	/** The tab saved an attempt that another tab had already moved on (or finished). */
+	behind: boolean;
+}
 
 /** A stored record that did not pass validation: skipped, and said so. */
 export interface SkippedRecord {
@@ -13,21 +27,31 @@ export interface SkippedRecord {
 
 export type OnSkipped = (skipped: SkippedRecord) => void;
 
-/** Where attempts, answers and statistics are kept. Every read is validated. */
+/**
+ * Where attempts, answers and statistics are kept. Every read is validated; every failure is
+ * thrown as a `StorageError` that names its cause.
+ */
 export interface ProgressStore {
 	/** 'device' keeps progress across visits; 'memory' loses it when the tab closes. */
 	readonly kind: 'device' | 'memory';
-	saveAttempt(attempt: Attempt): Promise<void>;
+	/** Saves an attempt, never moving a stored one backwards; an attempt with no questions is refused. */
+	saveAttempt(attempt: Attempt): Promise<SavedAttempt>;
 	getAttempt(id: string): Promise<Attempt | undefined>;
 	listAttempts(): Promise<Attempt[]>;
 	answersFor(attemptId: string): Promise<Answer[]>;
-	/** Every attempt and every answer, read together (for the progress report). */
-	readAll(): Promise<{ attempts: Attempt[]; answers: Answer[] }>;
+	/**
+	 * One page of attempts, the most recently active first, and how many there are: the progress
+	 * page reads what it shows, however many quizzes a student has taken.
+	 */
+	attemptPage(offset: number, limit: number): Promise<{ attempts: Attempt[]; total: number }>;
+	/** The answers of several attempts, read together. */
+	answersForAttempts(attemptIds: readonly string[]): Promise<Answer[]>;
 	/**
 	 * Writes an answer, its question's statistics and the attempt's time stamp in one transaction.
 	 * A second answer to the same question in the same attempt is ignored: answers are final.
+	 * Returns the answer that stands (another tab's, when it answered first).
 	 */
-	recordAnswer(answer: Answer): Promise<void>;
+	recordAnswer(answer: Answer): Promise<Answer>;
 	questionStats(): Promise<QuestionStat[]>;
 }
 
@@ -70,75 +94,143 @@ const byUpdated = (attempts: Attempt[]) => attempts.sort((a, b) => a.updatedAt -
 const warnSkipped: OnSkipped = (s) =>
 	console.warn(`Byline skipped a stored record in ${s.store}:`, s.reason);
 
+/** How long a storage call may take before the student is told it is not answering. */
+const STORAGE_TIMEOUT_MS = 10_000;
+
+/** An attempt as it may be stored, or the refusal that says why not. */
+function validAttempt(attempt: Attempt): Attempt {
+	if (!v.is(AttemptSchema, attempt)) throw new StorageError('invalid');
+	return attempt;
+}
+
 export class IdbProgressStore implements ProgressStore {
 	readonly kind = 'device';
 	private readonly read: RecordReader;
 
 	constructor(
 		private readonly db: IDBPDatabase<BylineDB>,
-		onSkipped: OnSkipped = warnSkipped
+		onSkipped: OnSkipped = warnSkipped,
+		/** How the connection was lost, if it was: kept current by `openProgressStore`. */
+		private readonly connection: { lost: ConnectionLoss } = { lost: null }
 	) {
 		this.read = new RecordReader(onSkipped);
 	}
 
-	async saveAttempt(attempt: Attempt) {
-		await this.db.put('attempts', attempt);
+	/** Runs one storage call: it succeeds, or throws a StorageError naming why, within the time limit. */
+	private async run<T>(call: () => Promise<T>): Promise<T> {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		try {
+			return await Promise.race([
+				call(),
+				new Promise<never>((_, reject) => {
+					timer = setTimeout(() => reject(new StorageError('timeout')), STORAGE_TIMEOUT_MS);
+				})
+			]);
+		} catch (e) {
+			throw e instanceof StorageError
+				? e
+				: new StorageError(classifyStorageError(e, this.connection.lost), { cause: e });
+		} finally {
+			clearTimeout(timer);
+		}
 	}
-	async getAttempt(id: string) {
-		return this.read.one('attempts', await this.db.get('attempts', id));
+
+	saveAttempt(attempt: Attempt) {
+		return this.run(async () => {
+			validAttempt(attempt);
+			const tx = this.db.transaction('attempts', 'readwrite');
+			const stored = this.read.one('attempts', await tx.store.get(attempt.id));
+			const saved = mergeAttempt(stored, attempt);
+			await tx.store.put(saved.attempt);
+			await tx.done;
+			return saved;
+		});
 	}
-	async listAttempts() {
+	getAttempt(id: string) {
+		return this.run(async () => this.read.one('attempts', await this.db.get('attempts', id)));
+	}
+	listAttempts() {
 		// The whole store, not the byUpdated index: a record with no valid time would be missing
 		// from the index, and so never reported.
-		return byUpdated(this.read.all('attempts', await this.db.getAll('attempts')));
-	}
-	async answersFor(attemptId: string) {
-		return this.read.all(
-			'answers',
-			await this.db.getAllFromIndex('answers', 'byAttempt', attemptId)
+		return this.run(async () =>
+			byUpdated(this.read.all('attempts', await this.db.getAll('attempts')))
 		);
 	}
-	async readAll() {
-		const tx = this.db.transaction(['attempts', 'answers'], 'readonly');
-		const [attempts, answers] = await Promise.all([
-			tx.objectStore('attempts').getAll(),
-			tx.objectStore('answers').getAll()
-		]);
-		return {
-			attempts: byUpdated(this.read.all('attempts', attempts)),
-			answers: this.read.all('answers', answers)
-		};
-	}
-	async recordAnswer(answer: Answer) {
-		const tx = this.db.transaction(['answers', 'questionStats', 'attempts'], 'readwrite');
-		const answers = tx.objectStore('answers');
-		const stats = tx.objectStore('questionStats');
-		const attempts = tx.objectStore('attempts');
-		const [existing, stat, attempt] = await Promise.all([
-			answers.get([answer.attemptId, answer.questionId]),
-			stats.get(answer.questionId),
-			attempts.get(answer.attemptId)
-		]);
-		const writes = recordAnswer(
-			{
-				// Any record under this key means the question is answered, even one that no longer reads.
-				answer: existing,
-				stat: this.read.one('questionStats', stat),
-				attempt: this.read.one('attempts', attempt)
-			},
-			answer
+	answersFor(attemptId: string) {
+		return this.run(async () =>
+			this.read.all('answers', await this.db.getAllFromIndex('answers', 'byAttempt', attemptId))
 		);
-		if (writes) {
-			await Promise.all([
-				answers.add(writes.answer),
-				stats.put(writes.stat),
-				writes.attempt ? attempts.put(writes.attempt) : undefined
+	}
+	attemptPage(offset: number, limit: number) {
+		return this.run(async () => {
+			const tx = this.db.transaction('attempts', 'readonly');
+			const index = tx.store.index('byUpdated');
+			const records: unknown[] = [];
+			let cursor = await index.openCursor(null, 'prev');
+			if (cursor && offset > 0) cursor = await cursor.advance(offset);
+			while (cursor && records.length < limit) {
+				records.push(cursor.value);
+				cursor = await cursor.continue();
+			}
+			const total = await index.count();
+			await tx.done;
+			return { attempts: this.read.all('attempts', records), total };
+		});
+	}
+	answersForAttempts(attemptIds: readonly string[]) {
+		return this.run(async () => {
+			const tx = this.db.transaction('answers', 'readonly');
+			const index = tx.store.index('byAttempt');
+			const lists = await Promise.all([...new Set(attemptIds)].map((id) => index.getAll(id)));
+			await tx.done;
+			return this.read.all('answers', lists.flat());
+		});
+	}
+	recordAnswer(answer: Answer) {
+		return this.run(async () => {
+			const tx = this.db.transaction(['answers', 'questionStats', 'attempts'], 'readwrite');
+			const answers = tx.objectStore('answers');
+			const stats = tx.objectStore('questionStats');
+			const attempts = tx.objectStore('attempts');
+			const [existing, stat, attempt] = await Promise.all([
+				answers.get([answer.attemptId, answer.questionId]),
+				stats.get(answer.questionId),
+				attempts.get(answer.attemptId)
 			]);
-		}
-		await tx.done;
+			// A stored answer that no longer reads is junk, not an answer: the new one replaces it.
+			const standing = this.read.one('answers', existing);
+			const writes = recordAnswer(
+				{
+					answer: standing,
+					stat: this.read.one('questionStats', stat),
+					attempt: this.read.one('attempts', attempt)
+				},
+				answer
+			);
+			if (writes) {
+				await Promise.all([
+					answers.put(writes.answer),
+					stats.put(writes.stat),
+					writes.attempt ? attempts.put(writes.attempt) : undefined
+				]);
+			}
+			await tx.done;
+			return standing ?? answer;
+		});
 	}
-	async questionStats() {
-		return this.read.all('questionStats', await this.db.getAll('questionStats'));
+	questionStats() {
+		return this.run(async () =>
+			this.read.all('questionStats', await this.db.getAll('questionStats'))
+		);
+	}
+}
+
+/** Copies a record as the memory store keeps it; one that cannot be copied is refused as IndexedDB would. */
+function copy<T>(value: T): T {
+	try {
+		return structuredClone(value);
+	} catch (e) {
+		throw new StorageError('unknown', { cause: e });
 	}
 }
 
@@ -150,43 +242,48 @@ export class MemoryProgressStore implements ProgressStore {
 	private stats = new Map<string, QuestionStat>();
 
 	async saveAttempt(attempt: Attempt) {
-		this.attempts.set(attempt.id, structuredClone(attempt));
+		const saved = mergeAttempt(this.attempts.get(attempt.id), validAttempt(attempt));
+		this.attempts.set(attempt.id, copy(saved.attempt));
+		return copy(saved);
 	}
 	async getAttempt(id: string) {
 		const a = this.attempts.get(id);
-		return a && structuredClone(a);
+		return a && copy(a);
 	}
 	async listAttempts() {
-		return byUpdated([...this.attempts.values()].map((a) => structuredClone(a)));
+		return byUpdated([...this.attempts.values()].map((a) => copy(a)));
 	}
 	async answersFor(attemptId: string) {
-		return [...this.answers.values()]
-			.filter((a) => a.attemptId === attemptId)
-			.map((a) => structuredClone(a));
+		return [...this.answers.values()].filter((a) => a.attemptId === attemptId).map((a) => copy(a));
 	}
-	async readAll() {
-		return {
-			attempts: await this.listAttempts(),
-			answers: [...this.answers.values()].map((a) => structuredClone(a))
-		};
+	async attemptPage(offset: number, limit: number) {
+		const all = (await this.listAttempts()).reverse();
+		return { attempts: all.slice(offset, offset + limit), total: all.length };
+	}
+	async answersForAttempts(attemptIds: readonly string[]) {
+		return [...this.answers.values()]
+			.filter((a) => attemptIds.includes(a.attemptId))
+			.map((a) => copy(a));
 	}
 	async recordAnswer(answer: Answer) {
 		const key = JSON.stringify([answer.attemptId, answer.questionId]);
+		const existing = this.answers.get(key);
 		const writes = recordAnswer(
 			{
-				answer: this.answers.get(key),
+				answer: existing,
 				stat: this.stats.get(answer.questionId),
 				attempt: this.attempts.get(answer.attemptId)
 			},
-			structuredClone(answer)
+			copy(answer)
 		);
-		if (!writes) return;
+		if (!writes) return copy(existing!);
 		this.answers.set(key, writes.answer);
 		this.stats.set(answer.questionId, writes.stat);
 		if (writes.attempt) this.attempts.set(writes.attempt.id, writes.attempt);
+		return copy(answer);
 	}
 	async questionStats() {
-		return [...this.stats.values()].map((s) => structuredClone(s));
+		return [...this.stats.values()].map((s) => copy(s));
 	}
 }
 
@@ -205,8 +302,9 @@ const BLOCKED_GRACE_MS = 3000;
  * another tab, falls back to memory and says why, so the student can still take quizzes.
  */
 export async function openProgressStore(
-	opts: { onVersionChange?: () => void; onSkipped?: OnSkipped } = {}
+	opts: { onVersionChange?: () => void; onTerminated?: () => void; onSkipped?: OnSkipped } = {}
 ): Promise<OpenedStore> {
+	const connection: { lost: ConnectionLoss } = { lost: null };
 	if (typeof indexedDB === 'undefined' || !indexedDB)
 		return { store: new MemoryProgressStore(), problem: 'unsupported' };
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -218,7 +316,14 @@ export async function openProgressStore(
 		// Inside the try: some browsers throw from indexedDB.open itself (SecurityError).
 		const opening = openBylineDB({
 			onBlocked: () => onBlocked(),
-			onVersionChange: opts.onVersionChange
+			onVersionChange: () => {
+				connection.lost = 'upgraded-elsewhere';
+				opts.onVersionChange?.();
+			},
+			onTerminated: () => {
+				connection.lost = 'cleared';
+				opts.onTerminated?.();
+			}
 		});
 		const db = await Promise.race([opening, blockedTooLong]);
 		clearTimeout(timer);
@@ -226,7 +331,7 @@ export async function openProgressStore(
 			opening.then((late) => late.close()).catch(() => {});
 			return { store: new MemoryProgressStore(), problem: 'blocked' };
 		}
-		return { store: new IdbProgressStore(db, opts.onSkipped), problem: null };
+		return { store: new IdbProgressStore(db, opts.onSkipped, connection), problem: null };
 	} catch {
 		return { store: new MemoryProgressStore(), problem: 'failed' };
 	}

@@ -1,7 +1,17 @@
+import 'fake-indexeddb/auto';
+import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardWrites } from '$lib/app/progress.svelte';
-import type { Answer, Attempt } from '$lib/quiz/attempt';
-import { MemoryProgressStore, type ProgressStore } from '$lib/storage/progress-store';
+import type { Attempt } from '$lib/quiz/attempt';
+import { DB_NAME, DB_VERSION } from '$lib/storage/db';
+
+/** Closes a connection as the browser does when site data is cleared (fake-indexeddb's types want the class). */
+const closeAsTheBrowserWould = (db: IDBDatabase) =>
+	forceCloseDatabase(db as unknown as Parameters<typeof forceCloseDatabase>[0]);
+
+/*
+ * progressStore() opens one store per tab and keeps it in module state, so each test imports the
+ * module afresh (with its storageState) against a fresh fake IndexedDB.
+ */
 
 const attempt: Attempt = {
 	id: 'attempt-1',
@@ -14,110 +24,98 @@ const attempt: Attempt = {
 	finishedAt: null
 };
 
-const answer: Answer = {
-	attemptId: 'attempt-1',
-	questionId: 'q-a',
-	storyId: 'story-a',
-	category: 'dates',
-	fingerprint: 'fp-q-a',
-	response: { value: true },
-	score: 1,
-	answeredAt: 2_000
-};
-
-/** A store whose writes fail the way a full device fails them. */
-function failing(error: unknown): ProgressStore {
-	const store = new MemoryProgressStore();
-	return Object.assign(store, {
-		saveAttempt: vi.fn(async () => {
-			throw error;
-		}),
-		recordAnswer: vi.fn(async () => {
-			throw error;
-		})
-	});
+/** The app modules as a newly loaded tab has them. */
+async function freshTab() {
+	vi.resetModules();
+	const { progressStore } = await import('$lib/app/progress.svelte');
+	const { storageState } = await import('$lib/app/storage-state.svelte');
+	const { StorageError } = await import('$lib/storage/errors');
+	return { progressStore, storageState, StorageError };
 }
 
-let warn: ReturnType<typeof vi.spyOn>;
+/** Every connection the app opens, so a test can act on it as the browser would. */
+let opened: IDBOpenDBRequest[];
 
 beforeEach(() => {
-	warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+	const factory = new IDBFactory();
+	globalThis.indexedDB = factory;
+	opened = [];
+	const realOpen = factory.open.bind(factory);
+	vi.spyOn(factory, 'open').mockImplementation((name, version) => {
+		const request = realOpen(name, version);
+		opened.push(request);
+		return request;
+	});
 });
 
 afterEach(() => {
+	for (const request of opened) request.result?.close();
 	vi.restoreAllMocks();
+	vi.unstubAllGlobals();
 });
 
-describe('guardWrites', () => {
-	it.each(['saveAttempt', 'recordAnswer'] as const)(
-		'reports a %s that fails and resolves instead of throwing',
-		async (method) => {
-			const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-			const onFailure = vi.fn();
-			const guarded = guardWrites(failing(error), onFailure);
-			const write =
-				method === 'saveAttempt' ? guarded.saveAttempt(attempt) : guarded.recordAnswer(answer);
-			await expect(write).resolves.toBeUndefined();
-			expect(onFailure).toHaveBeenCalledTimes(1);
-			expect(onFailure).toHaveBeenCalledWith(error);
-			expect(warn).toHaveBeenCalledTimes(1);
-		}
-	);
+describe('progressStore', () => {
+	it('opens the device’s store once per tab, and reports no problem', async () => {
+		const { progressStore, storageState } = await freshTab();
+		const first = progressStore();
+		expect(progressStore()).toBe(first);
+		const store = await first;
+		expect(store.kind).toBe('device');
+		expect(await progressStore()).toBe(store);
+		expect(opened).toHaveLength(1);
+		expect(storageState).toEqual({ problem: null, skipped: 0 });
 
-	it('reports a write that throws before it returns a promise', async () => {
-		const error = new Error('gone');
-		const store = Object.assign(new MemoryProgressStore(), {
-			saveAttempt: () => {
-				throw error;
-			}
+		expect(await store.saveAttempt(attempt)).toEqual({ attempt, behind: false });
+		expect(await store.getAttempt('attempt-1')).toEqual(attempt);
+	});
+
+	it('keeps progress in memory, and says why, when the browser has no IndexedDB', async () => {
+		vi.stubGlobal('indexedDB', undefined);
+		const { progressStore, storageState } = await freshTab();
+		const store = await progressStore();
+		expect(store.kind).toBe('memory');
+		expect(storageState.problem).toBe('unsupported');
+	});
+
+	it('says so when another tab upgrades the database, and throws later writes, not swallows them', async () => {
+		const { progressStore, storageState, StorageError } = await freshTab();
+		const store = await progressStore();
+		const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = globalThis.indexedDB.open(DB_NAME, DB_VERSION + 1);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
 		});
-		const onFailure = vi.fn();
-		await expect(guardWrites(store, onFailure).saveAttempt(attempt)).resolves.toBeUndefined();
-		expect(onFailure).toHaveBeenCalledWith(error);
+		newer.close();
+		expect(storageState.problem).toBe('upgraded-elsewhere');
+
+		const saving = store.saveAttempt(attempt);
+		await expect(saving).rejects.toBeInstanceOf(StorageError);
+		await expect(saving).rejects.toMatchObject({ failure: 'upgraded-elsewhere' });
 	});
 
-	it('passes writes that succeed through, without a report', async () => {
-		const inner = new MemoryProgressStore();
-		const onFailure = vi.fn();
-		const guarded = guardWrites(inner, onFailure);
-		await guarded.saveAttempt(attempt);
-		await guarded.recordAnswer(answer);
-		expect(onFailure).not.toHaveBeenCalled();
-		expect(warn).not.toHaveBeenCalled();
-		expect(await inner.getAttempt('attempt-1')).toEqual({ ...attempt, updatedAt: 2_000 });
-		expect(await inner.answersFor('attempt-1')).toEqual([answer]);
+	it('says so when the browser closes the database', async () => {
+		const { progressStore, storageState } = await freshTab();
+		const store = await progressStore();
+		closeAsTheBrowserWould(opened[0]!.result);
+		await vi.waitFor(() => expect(storageState.problem).toBe('cleared'));
+		await expect(store.listAttempts()).rejects.toMatchObject({ failure: 'cleared' });
 	});
 
-	it('passes reads through unchanged, and keeps the store’s kind', async () => {
-		const inner = new MemoryProgressStore();
-		await inner.saveAttempt(attempt);
-		await inner.recordAnswer(answer);
-		const guarded = guardWrites(inner, vi.fn());
-
-		expect(guarded.kind).toBe('memory');
-		expect(await guarded.getAttempt('attempt-1')).toEqual(await inner.getAttempt('attempt-1'));
-		expect(await guarded.getAttempt('absent')).toBeUndefined();
-		expect(await guarded.listAttempts()).toEqual(await inner.listAttempts());
-		expect(await guarded.answersFor('attempt-1')).toEqual(await inner.answersFor('attempt-1'));
-		expect(await guarded.readAll()).toEqual(await inner.readAll());
-		expect(await guarded.questionStats()).toEqual(await inner.questionStats());
-		expect((await guarded.readAll()).answers).toEqual([answer]);
-	});
-
-	it('lets a failing read fail: only writes are guarded', async () => {
-		const error = new Error('unreadable');
-		const store = Object.assign(new MemoryProgressStore(), {
-			listAttempts: async () => {
-				throw error;
-			}
+	it('counts the stored records it had to skip, and warns of each', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const { progressStore, storageState } = await freshTab();
+		const store = await progressStore();
+		const db = opened[0]!.result;
+		await new Promise<void>((resolve, reject) => {
+			const tx = db.transaction('attempts', 'readwrite');
+			tx.objectStore('attempts').put({ id: 'junk', updatedAt: 1 });
+			tx.objectStore('attempts').put({ ...attempt, id: 'past-the-end', position: 5 });
+			tx.oncomplete = () => resolve();
+			tx.onabort = () => reject(tx.error);
 		});
-		const onFailure = vi.fn();
-		await expect(guardWrites(store, onFailure).listAttempts()).rejects.toBe(error);
-		expect(onFailure).not.toHaveBeenCalled();
-	});
-
-	it('keeps a device store’s kind', () => {
-		const device = Object.assign(new MemoryProgressStore(), { kind: 'device' as const });
-		expect(guardWrites(device, vi.fn()).kind).toBe('device');
+		expect(await store.listAttempts()).toEqual([]);
+		expect(storageState.skipped).toBe(2);
+		expect(warn).toHaveBeenCalledTimes(2);
+		expect(warn.mock.calls[0]![0]).toContain('attempts');
 	});
 });

@@ -697,3 +697,109 @@ describe('checkContent: references to the story', () => {
 		expect(result.bundles).toEqual([]);
 	});
 });
+
+describe('checkContent: number answers and tolerances', () => {
+	it.each([
+		['answer', Infinity],
+		['answer', -Infinity],
+		['answer', NaN],
+		['tolerance', Infinity]
+	])('reports %s %s, which JSON cannot carry', (field, value) => {
+		const result = check((f) => (questionIn(f.extra, 'tst-dates-members')[field] = value));
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-members',
+			field,
+			message: /must be a finite number/
+		});
+		expect(questionIds(result)).not.toContain('tst-dates-members');
+	});
+
+	it.each([Infinity, -Infinity, NaN])('says what it got for %s, not null', (value) => {
+		const result = check((f) => (questionIn(f.extra, 'tst-dates-members').answer = value));
+		expect(result.issues.map((i) => i.message).join('\n')).not.toContain('got null');
+	});
+});
+
+describe('checkContent: stories', () => {
+	/** A second folder whose story.yaml copies the fixture's, id and all, with banks of its own. */
+	const COPY = 'questions/stories/copy-story';
+	function withCopy(f: Fixture): ReturnType<typeof checkContent> {
+		const copy = structuredClone(f);
+		return checkContent([
+			...filesOf(f),
+			{ kind: 'story', path: `${COPY}/story.yaml`, data: copy.story },
+			{ kind: 'register', path: `${COPY}/ids.yaml`, story: 'copy-story', data: copy.register },
+			{ kind: 'bank', path: `${COPY}/questions/main.yaml`, story: 'copy-story', data: copy.main },
+			{ kind: 'bank', path: `${COPY}/questions/extra.yaml`, story: 'copy-story', data: copy.extra }
+		]);
+	}
+
+	it('reports a second story with the same id once, on its story file, naming the first', () => {
+		const result = withCopy(fixture());
+		const issue = onlyIssue(result.issues, {
+			file: `${COPY}/story.yaml`,
+			id: STORY_ID,
+			field: 'id',
+			message: /another story has this id/
+		});
+		expect(issue.message).toContain(PATHS.story);
+		expect(result.bundles.map((b) => b.story.id)).toEqual([STORY_ID]);
+	});
+
+	it('reports a story with no bank files', () => {
+		const f = fixture();
+		f.register = { shipped: [] };
+		const result = checkContent(filesOf(f).filter((file) => file.kind !== 'bank'));
+		onlyIssue(result.issues, { file: PATHS.story, id: STORY_ID, message: /has no questions/ });
+		expect(result.bundles.map((b) => b.questions)).toEqual([[]]);
+	});
+
+	it('says no more than the schema when a story’s only bank fails it', () => {
+		const f = fixture();
+		f.main.questions = [];
+		const files = filesOf(f).filter((file) => file.path !== PATHS.extra);
+		onlyIssue(checkContent(files).issues, {
+			file: PATHS.main,
+			field: 'questions',
+			message: /needs at least one question/
+		});
+	});
+
+	it('says no more than the schema when every bank of a story fails it', () => {
+		const result = check((f) => {
+			f.main.questions = [];
+			f.extra = { questions: 'none' } as unknown as Fixture['extra'];
+		});
+		expect(result.issues.length).toBeGreaterThan(0);
+		for (const issue of result.issues) {
+			expect([PATHS.main, PATHS.extra]).toContain(issue.file);
+			expect(issue.message).not.toMatch(/has no questions/);
+		}
+	});
+
+	it('says no more than the reader when a story’s only bank could not be read', () => {
+		const f = fixture();
+		const files = filesOf(f)
+			.filter((file) => file.path !== PATHS.extra)
+			.map((file) => (file.path === PATHS.main ? { ...file, data: undefined } : file));
+		expect(checkContent(files).issues).toEqual([]);
+	});
+
+	it.each([
+		['with its id', (q: Record<string, unknown>) => delete q.prompt],
+		['without an id', (q: Record<string, unknown>) => delete q.id]
+	])('says only what is wrong when a story’s only question is broken, %s', (_, breakIt) => {
+		const f = fixture();
+		f.main.questions = [f.main.questions[0]!];
+		breakIt(f.main.questions[0]!);
+		f.register = { shipped: [] };
+		const files = filesOf(f).filter((file) => file.path !== PATHS.extra);
+		const issues = checkContent(files).issues;
+		expect(issues.length, issues.map(formatIssue).join('\n')).toBeGreaterThan(0);
+		for (const issue of issues) {
+			expect(issue.file).toBe(PATHS.main);
+			expect(issue.message).not.toMatch(/has no questions/);
+		}
+	});
+});

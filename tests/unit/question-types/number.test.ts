@@ -86,6 +86,13 @@ describe('number: text', () => {
 		expect(number.answerText({ answer: 3, tolerance: 0, unit: 'days' }, outlets)).toBe('3 days');
 	});
 
+	it('writes negative and fractional answers and tolerances as they are', () => {
+		expect(number.answerText({ answer: -2.5, tolerance: 0.5 }, outlets)).toBe(
+			'-2.5 (±0.5 accepted)'
+		);
+		expect(number.answerText({ answer: 0, tolerance: 0, unit: 'days' }, outlets)).toBe('0 days');
+	});
+
 	it('writes the response with the unit, or says there is none', () => {
 		expect(number.responseText(around, { value: 1200 }, outlets)).toBe('1,200 people');
 		expect(number.responseText(exact, { value: 7 }, outlets)).toBe('7');

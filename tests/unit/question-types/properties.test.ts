@@ -254,6 +254,14 @@ const arbs: { [T in QuestionTypeName]: Arbs<Of<T>> } = {
 				{ requiredKeys: ['answer'] }
 			)
 		),
+		// Finite edges: zero both ways, the generator's bounds, a tolerance wider than the answer.
+		examples: [
+			{ answer: 0 },
+			{ answer: -0, tolerance: 0 },
+			{ answer: -1e6, tolerance: 1e3, unit: 'people' },
+			{ answer: 1e6 },
+			{ answer: 0.1, tolerance: 0.2 }
+		],
 		response: (q) =>
 			fc.record({
 				value: nullable(
@@ -668,5 +676,53 @@ describe('the starting order of an order question', () => {
 		const q = build('order', { items: ['first', 'second', 'third'] });
 		for (let seed = -500; seed < 500; seed++)
 			expect(scoreResponse(q, startingResponse(q, seed)).score, `seed ${seed}`).toBeLessThan(1);
+	});
+});
+
+describe('number questions', () => {
+	const numberArb = arbs.number.question;
+	const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+	it('are generated with a finite answer and tolerance, as the schema now demands', () => {
+		fc.assert(
+			fc.property(numberArb, (q) => {
+				expect(Number.isFinite(q.answer)).toBe(true);
+				expect(Number.isFinite(q.tolerance)).toBe(true);
+				expect(q.tolerance).toBeGreaterThanOrEqual(0);
+			})
+		);
+	});
+
+	it('cannot be built with an answer or tolerance that is not finite', () => {
+		for (const fields of [
+			{ answer: Infinity },
+			{ answer: -Infinity },
+			{ answer: NaN },
+			{ answer: 3, tolerance: Infinity },
+			{ answer: 3, tolerance: NaN }
+		])
+			expect(() => build('number', fields), JSON.stringify(fields)).toThrow();
+	});
+
+	it('can be built with any finite answer and tolerance', () => {
+		fc.assert(
+			fc.property(finiteArb, finiteArb, (answer, tolerance) => {
+				const q = build('number', { answer, tolerance: Math.abs(tolerance) });
+				expect(q.answer).toBe(answer);
+				expect(scoreResponse(q, perfectResponse(q)).score).toBe(1);
+			})
+		);
+	});
+
+	it('read back no answer and any finite value', () => {
+		fc.assert(
+			fc.property(numberArb, nullable(finiteArb), (q, value) => {
+				expect(readResponse(q, { value })).toEqual({ value });
+			})
+		);
+		const q = build('number', { answer: 3000 });
+		expect(readResponse(q, { value: null })).toEqual({ value: null });
+		expect(readResponse(q, { value: -0.5 })).toEqual({ value: -0.5 });
+		expect(readResponse(q, { value: Number.MAX_VALUE })).toEqual({ value: Number.MAX_VALUE });
 	});
 });

@@ -5,12 +5,15 @@ import { CATEGORIES, type Category, type Question } from '$lib/content/model';
 import {
 	AnswerSchema,
 	AttemptSchema,
+	mergeAttempt,
 	planAttempt,
+	reconcileAttempt,
 	resolveAttempt,
 	scoreAttempt,
 	storiesOf,
 	summarizeAttempt,
-	type Attempt
+	type Attempt,
+	type QuestionRef
 } from '$lib/quiz/attempt';
 import { answer, attempt, bank, banksOf, NOW, OTHER_STORY, OUTLETS, ref, STORY } from './factory';
 
@@ -683,5 +686,293 @@ describe('one attempt, planned, resolved and scored', () => {
 			points: 5,
 			accuracy: 1
 		});
+	});
+});
+
+/** Any attempt's references: a few ids in two stories, so the same id can stand in both. */
+const refsArb = fc.uniqueArray(
+	fc.record({
+		storyId: fc.constantFrom(STORY, OTHER_STORY),
+		questionId: fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6')
+	}),
+	{ minLength: 1, maxLength: 8, selector: (r) => `${r.storyId}/${r.questionId}` }
+);
+
+const key = (r: QuestionRef) => `${r.storyId}/${r.questionId}`;
+const has = (list: readonly QuestionRef[], r: QuestionRef) => list.some((q) => key(q) === key(r));
+
+/**
+ * Where `from`'s position stands in `list`, as the spec says: at the same question, or the next
+ * one `list` still holds, or the last of `list` when it holds none of them.
+ */
+function mappedPosition(list: readonly QuestionRef[], from: Attempt): number {
+	const next = from.questions.slice(from.position).find((r) => has(list, r));
+	return next ? list.findIndex((q) => key(q) === key(next)) : list.length - 1;
+}
+
+describe('reconcileAttempt', () => {
+	const five = attempt('attempt-1', ['a', 'b', 'c', 'd', 'e'], {
+		position: 2,
+		seed: 7,
+		updatedAt: NOW + 5
+	});
+	const reconciled = (missing: readonly string[], from: Attempt = five) => {
+		const result = reconcileAttempt(
+			from,
+			missing.map((id) => ref(id))
+		);
+		if (!result) throw new Error('expected an attempt');
+		expect(result.changed).toBe(true);
+		expect(v.safeParse(AttemptSchema, result.attempt).success).toBe(true);
+		return result.attempt;
+	};
+
+	it('leaves the attempt as it is when nothing is missing', () => {
+		const result = reconcileAttempt(five, []);
+		expect(result).toEqual({ attempt: five, changed: false });
+		expect(result!.attempt).toBe(five);
+	});
+
+	it('drops the missing questions and keeps the rest in order', () => {
+		expect(idsOf(reconciled(['b', 'd']))).toEqual(['a', 'c', 'e']);
+		expect(idsOf(reconciled(['e', 'a']))).toEqual(['b', 'c', 'd']);
+	});
+
+	it('keeps everything else about the attempt', () => {
+		const finished = { ...five, finishedAt: NOW + 9 };
+		const after = reconciled(['a'], finished);
+		expect(after).toEqual({ ...finished, questions: after.questions, position: after.position });
+	});
+
+	it('stays on the same question when questions before it are gone', () => {
+		const after = reconciled(['a', 'b']);
+		expect(idsOf(after)).toEqual(['c', 'd', 'e']);
+		expect(after.position).toBe(0);
+		expect(reconciled(['a']).position).toBe(1);
+	});
+
+	it('stays on the same question when questions after it are gone', () => {
+		const after = reconciled(['d', 'e']);
+		expect(after.questions[after.position]).toEqual(ref('c'));
+	});
+
+	it('moves on to the next question still there when the current one is gone', () => {
+		const after = reconciled(['c', 'd']);
+		expect(idsOf(after)).toEqual(['a', 'b', 'e']);
+		expect(after.questions[after.position]).toEqual(ref('e'));
+	});
+
+	it('moves to the last question when everything from the current one on is gone', () => {
+		const after = reconciled(['c', 'd', 'e']);
+		expect(idsOf(after)).toEqual(['a', 'b']);
+		expect(after.position).toBe(1);
+		const atEnd = reconciled(['e'], { ...five, position: 4 });
+		expect(atEnd.position).toBe(3);
+		expect(atEnd.questions[atEnd.position]).toEqual(ref('d'));
+	});
+
+	it('finds questions by story as well as id', () => {
+		const mixed = attempt('attempt-1', [ref('q1'), ref('q1', OTHER_STORY), ref('q2')], {
+			position: 1
+		});
+		const result = reconcileAttempt(mixed, [ref('q1')]);
+		expect(result?.attempt.questions).toEqual([ref('q1', OTHER_STORY), ref('q2')]);
+		expect(result?.attempt.position).toBe(0);
+	});
+
+	it('gives null when every question is gone', () => {
+		expect(
+			reconcileAttempt(
+				five,
+				['a', 'b', 'c', 'd', 'e'].map((id) => ref(id))
+			)
+		).toBeNull();
+		expect(reconcileAttempt(attempt('attempt-1', ['a']), [ref('a')])).toBeNull();
+	});
+
+	it('does not change the attempt it is given', () => {
+		const before = structuredClone(five);
+		reconcileAttempt(five, [ref('a'), ref('c')]);
+		expect(five).toEqual(before);
+	});
+
+	it('drops exactly the missing questions, or gives null when none is left, for any attempt', () => {
+		const withMissing = refsArb.chain((refs) =>
+			fc.tuple(
+				fc.constant(refs),
+				fc.nat(refs.length - 1),
+				fc.subarray(refs),
+				fc.option(fc.constant(NOW + 1), { nil: null })
+			)
+		);
+		fc.assert(
+			fc.property(withMissing, ([refs, position, missing, finishedAt]) => {
+				const before = attempt('attempt-1', refs, { position, finishedAt });
+				const result = reconcileAttempt(before, missing);
+				const left = refs.filter((r) => !has(missing, r));
+				if (!left.length) {
+					expect(result).toBeNull();
+					return;
+				}
+				expect(result).not.toBeNull();
+				const after = result!.attempt;
+				expect(result!.changed).toBe(missing.length > 0);
+				expect(after.questions).toEqual(left);
+				expect(v.safeParse(AttemptSchema, after).success).toBe(true);
+				const current = after.questions[after.position]!;
+				const stillAhead = refs.slice(position).filter((r) => !has(missing, r));
+				if (stillAhead.length) {
+					expect(refs.findIndex((r) => key(r) === key(current))).toBeGreaterThanOrEqual(position);
+					// The first of them: no question still there is skipped.
+					expect(current).toEqual(stillAhead[0]);
+				} else expect(after.position).toBe(left.length - 1);
+			})
+		);
+	});
+});
+
+describe('mergeAttempt', () => {
+	const four = ['a', 'b', 'c', 'd'];
+	const stored = attempt('attempt-1', four, { position: 2, updatedAt: NOW + 20 });
+
+	it('takes the incoming attempt when nothing is stored', () => {
+		const incoming = attempt('attempt-1', four, { position: 1 });
+		const result = mergeAttempt(undefined, incoming);
+		expect(result).toEqual({ attempt: incoming, behind: false });
+	});
+
+	it('takes the incoming attempt when the stored one is another attempt', () => {
+		const incoming = attempt('attempt-2', ['x', 'y'], { position: 0, updatedAt: NOW });
+		const result = mergeAttempt({ ...stored, finishedAt: NOW + 30 }, incoming);
+		expect(result).toEqual({ attempt: incoming, behind: false });
+	});
+
+	it('never moves the attempt back: a stale save keeps the stored position and is behind', () => {
+		const incoming = attempt('attempt-1', four, { position: 0, updatedAt: NOW + 30 });
+		const { attempt: merged, behind } = mergeAttempt(stored, incoming);
+		expect(merged.position).toBe(2);
+		expect(behind).toBe(true);
+		expect(merged.updatedAt).toBe(NOW + 30);
+	});
+
+	it('takes the incoming position when it is ahead', () => {
+		const incoming = attempt('attempt-1', four, { position: 3, updatedAt: NOW + 30 });
+		expect(mergeAttempt(stored, incoming)).toEqual({ attempt: incoming, behind: false });
+	});
+
+	it('is not behind at the same position', () => {
+		const incoming = attempt('attempt-1', four, { position: 2, updatedAt: NOW + 30 });
+		expect(mergeAttempt(stored, incoming)).toEqual({ attempt: incoming, behind: false });
+	});
+
+	it('keeps a finish: a save that has not finished is behind', () => {
+		const finished = { ...stored, position: 3, finishedAt: NOW + 20 };
+		const incoming = attempt('attempt-1', four, { position: 3, updatedAt: NOW + 30 });
+		const { attempt: merged, behind } = mergeAttempt(finished, incoming);
+		expect(merged.finishedAt).toBe(NOW + 20);
+		expect(behind).toBe(true);
+	});
+
+	it('takes a finish the incoming attempt brings', () => {
+		const incoming = attempt('attempt-1', four, {
+			position: 3,
+			updatedAt: NOW + 30,
+			finishedAt: NOW + 30
+		});
+		const { attempt: merged, behind } = mergeAttempt(stored, incoming);
+		expect(merged.finishedAt).toBe(NOW + 30);
+		expect(behind).toBe(false);
+	});
+
+	it('keeps the first finish when both have finished', () => {
+		const finished = { ...stored, position: 3, finishedAt: NOW + 20 };
+		const incoming = attempt('attempt-1', four, {
+			position: 3,
+			updatedAt: NOW + 30,
+			finishedAt: NOW + 30
+		});
+		const { attempt: merged, behind } = mergeAttempt(finished, incoming);
+		expect(merged.finishedAt).toBe(NOW + 20);
+		expect(behind).toBe(false);
+	});
+
+	it('keeps the later updatedAt, whichever side has it', () => {
+		const older = attempt('attempt-1', four, { position: 3, updatedAt: NOW + 10 });
+		expect(mergeAttempt(stored, older).attempt.updatedAt).toBe(NOW + 20);
+		const newer = { ...older, updatedAt: NOW + 40 };
+		expect(mergeAttempt(stored, newer).attempt.updatedAt).toBe(NOW + 40);
+	});
+
+	it('keeps the stored, shorter list an update reconciled, and maps the incoming position onto it', () => {
+		// Stored: "b" was dropped. Incoming still lists it and stands on it.
+		const reconciled = attempt('attempt-1', ['a', 'c', 'd'], { position: 0, updatedAt: NOW + 20 });
+		const incoming = attempt('attempt-1', four, { position: 1, updatedAt: NOW + 10 });
+		const { attempt: merged, behind } = mergeAttempt(reconciled, incoming);
+		expect(idsOf(merged)).toEqual(['a', 'c', 'd']);
+		expect(merged.questions[merged.position]).toEqual(ref('c'));
+		expect(behind).toBe(false);
+		expect(v.safeParse(AttemptSchema, merged).success).toBe(true);
+	});
+
+	it('keeps the incoming, shorter list, and maps the stored position onto it', () => {
+		const reconciled = attempt('attempt-1', ['a', 'b', 'd'], { position: 1, updatedAt: NOW + 30 });
+		const { attempt: merged, behind } = mergeAttempt(stored, reconciled);
+		// Stored stands on "c", which is gone: the next one still there is "d".
+		expect(idsOf(merged)).toEqual(['a', 'b', 'd']);
+		expect(merged.questions[merged.position]).toEqual(ref('d'));
+		expect(behind).toBe(true);
+		expect(v.safeParse(AttemptSchema, merged).success).toBe(true);
+	});
+
+	it('maps a position past every question left onto the last one', () => {
+		const atEnd = { ...stored, position: 3 };
+		const reconciled = attempt('attempt-1', ['a', 'b'], { position: 0, updatedAt: NOW + 30 });
+		const { attempt: merged, behind } = mergeAttempt(atEnd, reconciled);
+		expect(idsOf(merged)).toEqual(['a', 'b']);
+		expect(merged.position).toBe(1);
+		expect(behind).toBe(true);
+	});
+
+	it('does not change either attempt', () => {
+		const incoming = attempt('attempt-1', ['a', 'c'], { position: 0 });
+		const before = structuredClone([stored, incoming]);
+		mergeAttempt(stored, incoming);
+		expect([stored, incoming]).toEqual(before);
+	});
+
+	it('never moves back, never loses a finish, and stores a valid attempt, for any two saves', () => {
+		const time = fc.integer({ min: 0, max: 100 }).map((n) => NOW + n);
+		const side = (refs: QuestionRef[]) =>
+			fc
+				.subarray(refs, { minLength: 1 })
+				.chain((questions) =>
+					fc.record({
+						questions: fc.constant(questions),
+						position: fc.nat(questions.length - 1),
+						updatedAt: time,
+						finishedAt: fc.option(time, { nil: null })
+					})
+				)
+				.map(({ questions, ...fields }) => attempt('attempt-1', questions, fields));
+		const pair = refsArb.chain((refs) => fc.tuple(side(refs), side(refs)));
+		fc.assert(
+			fc.property(pair, ([before, incoming]) => {
+				const { attempt: merged, behind } = mergeAttempt(before, incoming);
+				expect(v.safeParse(AttemptSchema, merged).success).toBe(true);
+				const shorter = before.questions.length < incoming.questions.length ? before : incoming;
+				expect(merged.questions).toEqual(shorter.questions);
+				const storedAt = mappedPosition(merged.questions, before);
+				const incomingAt = mappedPosition(merged.questions, incoming);
+				expect(merged.position).toBeGreaterThanOrEqual(storedAt);
+				expect(merged.position).toBeGreaterThanOrEqual(incomingAt);
+				expect(merged.finishedAt === null).toBe(
+					before.finishedAt === null && incoming.finishedAt === null
+				);
+				expect(merged.updatedAt).toBe(Math.max(before.updatedAt, incoming.updatedAt));
+				expect(behind).toBe(
+					storedAt > incomingAt || (before.finishedAt !== null && incoming.finishedAt === null)
+				);
+			})
+		);
 	});
 });

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category } from '$lib/content/model';
+import { CATEGORIES, type Category, type Question } from '$lib/content/model';
 import { scoreAttempt, type Answer, type AttemptScore } from '$lib/quiz/attempt';
 import {
 	addToStat,
-	progressReport,
+	attemptRows,
+	progressSummary,
 	QuestionStatSchema,
 	recordAnswer,
 	resumable,
@@ -18,6 +19,24 @@ function statsFrom(answers: readonly Answer[]): QuestionStat[] {
 	const stats = new Map<string, QuestionStat>();
 	for (const a of answers) stats.set(a.questionId, addToStat(stats.get(a.questionId), a));
 	return [...stats.values()];
+}
+
+/** A question's stored totals, as given: for what no fold of answers would produce. */
+function stat(
+	questionId: string,
+	fields: Partial<Omit<QuestionStat, 'questionId'>> = {}
+): QuestionStat {
+	return {
+		questionId,
+		storyId: STORY,
+		category: 'dates',
+		seen: 1,
+		right: 0,
+		scoreSum: 0,
+		lastScore: 0,
+		lastAnsweredAt: NOW,
+		...fields
+	};
 }
 
 /** An answer in its own attempt, so the same question can be answered again (answers are final). */
@@ -166,110 +185,122 @@ describe('recordAnswer', () => {
 	});
 });
 
-describe('progressReport', () => {
-	describe('attempt rows', () => {
-		it('lists attempts newest first, with the stories they draw on', () => {
-			const attempts = [
-				attempt('old', ['q1'], { startedAt: NOW }),
-				attempt('newest', [ref('q1'), ref('b-1', OTHER_STORY)], { startedAt: NOW + 300 }),
-				attempt('middle', ['q2'], { startedAt: NOW + 100 })
-			];
-			const report = progressReport(attempts, [], []);
-			expect(report.attempts.map((r) => r.attempt.id)).toEqual(['newest', 'middle', 'old']);
-			expect(report.attempts.map((r) => r.stories)).toEqual([
-				[STORY, OTHER_STORY],
-				[STORY],
-				[STORY]
-			]);
-			expect(report.attempts[0]!.attempt).toBe(attempts[1]);
-		});
-
-		it('does not reorder the list it is given', () => {
-			const attempts = [
-				attempt('a', ['q1'], { startedAt: 1 }),
-				attempt('b', ['q1'], { startedAt: 3 }),
-				attempt('c', ['q1'], { startedAt: 2 })
-			];
-			progressReport(attempts, [], []);
-			expect(attempts.map((a) => a.id)).toEqual(['a', 'b', 'c']);
-		});
-
-		it('scores each attempt from its own answers, as scoreAttempt does', () => {
-			const first = attempt('first', ['q1', 'q2', 'q3'], { startedAt: NOW });
-			const second = attempt('second', ['q1', 'q4'], { startedAt: NOW + 1000 });
-			const answers = [
-				answer('q1', 1, NOW + 1, { attemptId: 'first' }),
-				answer('q2', 0.5, NOW + 2, { attemptId: 'first' }),
-				answer('q1', 0, NOW + 1001, { attemptId: 'second' }),
-				// Belongs to no listed attempt.
-				answer('q4', 1, NOW + 5, { attemptId: 'deleted' })
-			];
-			const report = progressReport([first, second], answers, []);
-			const row = (id: string) => report.attempts.find((r) => r.attempt.id === id)!;
-			const firstScore = scoreOf(row('first'));
-			expect(firstScore).toEqual({ asked: 3, answered: 2, points: 1.5, accuracy: 0.5 });
-			expect(firstScore).toEqual(
-				scoreAttempt(
-					first,
-					answers.filter((a) => a.attemptId === 'first')
-				)
-			);
-			expect(row('second')).toMatchObject({ asked: 2, answered: 1, points: 0, accuracy: 0 });
-		});
-
-		it('agrees with scoreAttempt for any attempts and answers', () => {
-			const ids = ['q1', 'q2', 'q3', 'q4', 'q5'];
-			const attemptsArb = fc.uniqueArray(
-				fc.record({
-					id: fc.constantFrom('a1', 'a2', 'a3', 'a4'),
-					questions: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1 }),
-					startedAt: fc.integer({ min: 0, max: 10_000 })
-				}),
-				{ selector: (a) => a.id, maxLength: 4 }
-			);
-			const answersArb = fc.uniqueArray(
-				fc.record({
-					attemptId: fc.constantFrom('a1', 'a2', 'a3', 'a4', 'gone'),
-					questionId: fc.constantFrom(...ids, 'retired'),
-					score: fc.constantFrom(0, 0.25, 0.5, 1),
-					answeredAt: fc.integer({ min: 0, max: 10_000 })
-				}),
-				{ selector: (a) => `${a.attemptId}/${a.questionId}`, maxLength: 20 }
-			);
-			fc.assert(
-				fc.property(attemptsArb, answersArb, (specs, given) => {
-					const attempts = specs.map((s) =>
-						attempt(s.id, s.questions, { startedAt: NOW + s.startedAt })
-					);
-					const answers = given.map((a) =>
-						answer(a.questionId, a.score, NOW + a.answeredAt, { attemptId: a.attemptId })
-					);
-					const report = progressReport(
-						attempts,
-						answers,
-						ids.map((id) => question(id))
-					);
-					expect(report.attempts).toHaveLength(attempts.length);
-					for (let i = 1; i < report.attempts.length; i++)
-						expect(report.attempts[i - 1]!.attempt.startedAt).toBeGreaterThanOrEqual(
-							report.attempts[i]!.attempt.startedAt
-						);
-					for (const row of report.attempts) {
-						const own = answers.filter((a) => a.attemptId === row.attempt.id);
-						expect(scoreOf(row)).toEqual(scoreAttempt(row.attempt, own));
-					}
-				})
-			);
-		});
+describe('attemptRows', () => {
+	it('lists attempts in the order given, with the stories they draw on', () => {
+		const attempts = [
+			attempt('old', ['q1'], { startedAt: NOW }),
+			attempt('newest', [ref('q1'), ref('b-1', OTHER_STORY)], { startedAt: NOW + 300 }),
+			attempt('middle', ['q2'], { startedAt: NOW + 100 })
+		];
+		const rows = attemptRows(attempts, []);
+		expect(rows.map((r) => r.attempt.id)).toEqual(['old', 'newest', 'middle']);
+		expect(rows.map((r) => r.stories)).toEqual([[STORY], [STORY, OTHER_STORY], [STORY]]);
+		rows.forEach((row, i) => expect(row.attempt).toBe(attempts[i]));
 	});
+
+	it('does not reorder the list it is given', () => {
+		const attempts = [
+			attempt('a', ['q1'], { updatedAt: 1 }),
+			attempt('b', ['q1'], { updatedAt: 3 }),
+			attempt('c', ['q1'], { updatedAt: 2 })
+		];
+		attemptRows(attempts, []);
+		expect(attempts.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+	});
+
+	it('scores each attempt from its own answers, as scoreAttempt does', () => {
+		const first = attempt('first', ['q1', 'q2', 'q3'], { startedAt: NOW });
+		const second = attempt('second', ['q1', 'q4'], { startedAt: NOW + 1000 });
+		const answers = [
+			answer('q1', 1, NOW + 1, { attemptId: 'first' }),
+			answer('q2', 0.5, NOW + 2, { attemptId: 'first' }),
+			answer('q1', 0, NOW + 1001, { attemptId: 'second' }),
+			// Belongs to no listed attempt: it must not count for second, which also asks q4.
+			answer('q4', 1, NOW + 5, { attemptId: 'deleted' })
+		];
+		const [firstRow, secondRow] = attemptRows([first, second], answers);
+		expect(scoreOf(firstRow!)).toEqual({ asked: 3, answered: 2, points: 1.5, accuracy: 0.5 });
+		expect(scoreOf(firstRow!)).toEqual(
+			scoreAttempt(
+				first,
+				answers.filter((a) => a.attemptId === 'first')
+			)
+		);
+		expect(scoreOf(secondRow!)).toEqual({ asked: 2, answered: 1, points: 0, accuracy: 0 });
+	});
+
+	it('lists an attempt with no answers yet as asked but unanswered', () => {
+		expect(attemptRows([attempt('a', ['q1', 'q2'])], [])).toEqual([
+			{
+				attempt: attempt('a', ['q1', 'q2']),
+				stories: [STORY],
+				asked: 2,
+				answered: 0,
+				points: 0,
+				accuracy: 0
+			}
+		]);
+	});
+
+	it('gives no rows for no attempts, whatever the answers', () => {
+		expect(attemptRows([], [])).toEqual([]);
+		expect(attemptRows([], [answer('q1', 1, NOW)])).toEqual([]);
+	});
+
+	it('agrees with scoreAttempt for any attempts and answers, in the order given', () => {
+		const ids = ['q1', 'q2', 'q3', 'q4', 'q5'];
+		const attemptsArb = fc.uniqueArray(
+			fc.record({
+				id: fc.constantFrom('a1', 'a2', 'a3', 'a4'),
+				questions: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1 }),
+				updatedAt: fc.integer({ min: 0, max: 10_000 })
+			}),
+			{ selector: (a) => a.id, maxLength: 4 }
+		);
+		const answersArb = fc.uniqueArray(
+			fc.record({
+				attemptId: fc.constantFrom('a1', 'a2', 'a3', 'a4', 'gone'),
+				questionId: fc.constantFrom(...ids, 'retired'),
+				score: fc.constantFrom(0, 0.25, 0.5, 1),
+				answeredAt: fc.integer({ min: 0, max: 10_000 })
+			}),
+			{ selector: (a) => `${a.attemptId}/${a.questionId}`, maxLength: 20 }
+		);
+		fc.assert(
+			fc.property(attemptsArb, answersArb, (specs, given) => {
+				const attempts = specs.map((s) =>
+					attempt(s.id, s.questions, { updatedAt: NOW + s.updatedAt })
+				);
+				const answers = given.map((a) =>
+					answer(a.questionId, a.score, NOW + a.answeredAt, { attemptId: a.attemptId })
+				);
+				const rows = attemptRows(attempts, answers);
+				expect(rows.map((r) => r.attempt)).toEqual(attempts);
+				rows.forEach((row, i) => expect(row.attempt).toBe(attempts[i]));
+				for (const row of rows) {
+					const own = answers.filter((a) => a.attemptId === row.attempt.id);
+					expect(scoreOf(row)).toEqual(scoreAttempt(row.attempt, own));
+				}
+			})
+		);
+	});
+});
+
+describe('progressSummary', () => {
+	/** The summary of these answers, from the stats that recording them, in order, keeps. */
+	const summaryOf = (
+		answers: readonly Answer[],
+		questions: readonly Question[] = [],
+		limit?: number
+	) => progressSummary(statsFrom(answers), questions, limit);
 
 	describe('accuracy by category', () => {
 		it('gives a row for every category, in order', () => {
-			expect(progressReport([], [], []).byCategory.map((r) => r.category)).toEqual([...CATEGORIES]);
+			expect(progressSummary([], []).byCategory.map((r) => r.category)).toEqual([...CATEGORIES]);
 		});
 
 		it('gives 0 answered and accuracy 0 (not NaN) for an untouched category', () => {
-			for (const row of progressReport([], [], []).byCategory)
+			for (const row of progressSummary([], []).byCategory)
 				expect(row).toEqual({ category: row.category, answered: 0, accuracy: 0 });
 		});
 
@@ -281,9 +312,7 @@ describe('progressReport', () => {
 				given('a1', 1, 4, 'actors'),
 				given('q1', 0.25, 5, 'quotes')
 			];
-			const rows = Object.fromEntries(
-				progressReport([], answers, []).byCategory.map((r) => [r.category, r])
-			);
+			const rows = Object.fromEntries(summaryOf(answers).byCategory.map((r) => [r.category, r]));
 			expect(rows.dates).toEqual({ category: 'dates', answered: 3, accuracy: 1.5 / 3 });
 			expect(rows.actors).toEqual({ category: 'actors', answered: 1, accuracy: 1 });
 			expect(rows.quotes).toEqual({ category: 'quotes', answered: 1, accuracy: 0.25 });
@@ -293,27 +322,74 @@ describe('progressReport', () => {
 		it('weights by answers, not by questions', () => {
 			// One question answered right three times, another wrong once: 3 of 4 answers right.
 			const answers = [given('d1', 1, 1), given('d1', 1, 2), given('d1', 1, 3), given('d2', 0, 4)];
-			expect(progressReport([], answers, []).byCategory[0]).toEqual({
+			expect(summaryOf(answers).byCategory[0]).toEqual({
 				category: 'dates',
 				answered: 4,
 				accuracy: 0.75
 			});
 		});
 
-		it('counts every answer, whether or not its attempt or its question is still there', () => {
+		it('counts every answer, whether or not a bank still holds its question', () => {
 			const answers = [given('retired', 0, 1), given('d1', 1, 2)];
-			expect(progressReport([], answers, [question('d1')]).byCategory[0]).toEqual({
+			expect(summaryOf(answers, [question('d1')]).byCategory[0]).toEqual({
 				category: 'dates',
 				answered: 2,
 				accuracy: 0.5
 			});
+		});
+
+		it('takes the totals from the stats: seen answers and their summed score', () => {
+			const stats = [
+				stat('d1', { seen: 10, right: 4, scoreSum: 5 }),
+				stat('d2', { seen: 2, right: 2, scoreSum: 2 }),
+				stat('q1', { category: 'quotes', seen: 4, right: 0, scoreSum: 1 })
+			];
+			const rows = Object.fromEntries(
+				progressSummary(stats, []).byCategory.map((r) => [r.category, r])
+			);
+			expect(rows.dates).toEqual({ category: 'dates', answered: 12, accuracy: 7 / 12 });
+			expect(rows.quotes).toEqual({ category: 'quotes', answered: 4, accuracy: 0.25 });
+		});
+
+		it('gives the same accuracy per category as computing it straight from the answers', () => {
+			const categoryOf = (id: string) => CATEGORIES[Number(id.slice(1)) % CATEGORIES.length]!;
+			const answersArb = fc.array(
+				fc.record({
+					questionId: fc.constantFrom('q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6'),
+					score: fc.constantFrom(0, 0.25, 0.5, 0.75, 1),
+					answeredAt: fc.integer({ min: 1, max: 10_000 })
+				}),
+				{ maxLength: 40 }
+			);
+			const bankArb = fc.subarray(['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
+			fc.assert(
+				fc.property(answersArb, bankArb, (specs, held) => {
+					const answers = specs.map((s, i) =>
+						answer(s.questionId, s.score, s.answeredAt, {
+							attemptId: `attempt-${i}`,
+							category: categoryOf(s.questionId)
+						})
+					);
+					const straight = CATEGORIES.map((category) => {
+						const mine = answers.filter((a) => a.category === category);
+						const points = mine.reduce((n, a) => n + a.score, 0);
+						return {
+							category,
+							answered: mine.length,
+							accuracy: mine.length ? points / mine.length : 0
+						};
+					});
+					const questions = held.map((id) => question(id, categoryOf(id)));
+					expect(summaryOf(answers, questions).byCategory).toEqual(straight);
+				})
+			);
 		});
 	});
 
 	describe('most missed', () => {
 		const questions = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'].map((id) => question(id));
 		const missedOf = (answers: readonly Answer[], limit?: number) =>
-			progressReport([], answers, questions, limit).missed;
+			summaryOf(answers, questions, limit).missed;
 
 		it('puts the most-missed question first', () => {
 			const rows = missedOf([
@@ -346,6 +422,26 @@ describe('progressReport', () => {
 			]);
 		});
 
+		it('breaks ties by the stat’s lastAnsweredAt', () => {
+			const stats = [
+				stat('q1', { seen: 3, right: 1, lastAnsweredAt: NOW + 100 }),
+				stat('q2', { seen: 2, right: 0, lastAnsweredAt: NOW + 300 }),
+				stat('q3', { seen: 5, right: 3, lastAnsweredAt: NOW + 200 })
+			];
+			expect(progressSummary(stats, questions).missed.map((r) => r.question.id)).toEqual([
+				'q2',
+				'q3',
+				'q1'
+			]);
+		});
+
+		it('counts as missed every answer the stat does not count as right', () => {
+			const stats = [stat('q1', { seen: 5, right: 2, scoreSum: 3.5 })];
+			expect(progressSummary(stats, questions).missed).toEqual([
+				{ question: questions[0], seen: 5, missed: 3 }
+			]);
+		});
+
 		it('counts partial credit as a miss', () => {
 			expect(missedOf([given('q1', 0.9, 1)]).map((r) => r.missed)).toEqual([1]);
 		});
@@ -363,9 +459,9 @@ describe('progressReport', () => {
 
 		it('leaves out questions no bank holds, which still count in the totals', () => {
 			const answers = [given('retired', 0, 1), given('retired', 0, 2), given('q1', 0, 3)];
-			const report = progressReport([], answers, questions);
-			expect(report.missed.map((r) => r.question.id)).toEqual(['q1']);
-			expect(report.byCategory[0]).toEqual({ category: 'dates', answered: 3, accuracy: 0 });
+			const summary = summaryOf(answers, questions);
+			expect(summary.missed.map((r) => r.question.id)).toEqual(['q1']);
+			expect(summary.byCategory[0]).toEqual({ category: 'dates', answered: 3, accuracy: 0 });
 		});
 
 		it('gives at most five by default, and as many as asked', () => {
@@ -380,29 +476,73 @@ describe('progressReport', () => {
 			expect(missedOf([])).toEqual([]);
 			expect(missedOf([given('q1', 1, 1)])).toEqual([]);
 		});
+
+		it('lists what counting straight from the answers gives, worst first, for any answers', () => {
+			const ids = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'retired'];
+			const answersArb = fc.array(
+				fc.record({
+					questionId: fc.constantFrom(...ids),
+					score: fc.constantFrom(0, 0.5, 1),
+					answeredAt: fc.integer({ min: 1, max: 10_000 })
+				}),
+				{ maxLength: 40 }
+			);
+			fc.assert(
+				fc.property(answersArb, fc.integer({ min: 0, max: 8 }), (specs, limit) => {
+					// Recorded as they were given: in time order.
+					const answers = specs
+						.map((s, i) => answer(s.questionId, s.score, s.answeredAt, { attemptId: `a-${i}` }))
+						.sort((a, b) => a.answeredAt - b.answeredAt);
+					const counted = new Map<string, { seen: number; missed: number; last: number }>();
+					for (const a of answers) {
+						const c = counted.get(a.questionId) ?? { seen: 0, missed: 0, last: 0 };
+						counted.set(a.questionId, {
+							seen: c.seen + 1,
+							missed: c.missed + (a.score < 1 ? 1 : 0),
+							last: a.answeredAt
+						});
+					}
+					const listable = [...counted].filter(([id, c]) => id !== 'retired' && c.missed > 0);
+					const rows = missedOf(answers, limit);
+					expect(rows).toHaveLength(Math.min(limit, listable.length));
+					for (const row of rows) {
+						const c = counted.get(row.question.id)!;
+						expect(row).toEqual({ question: row.question, seen: c.seen, missed: c.missed });
+						expect(row.question).toBe(questions.find((q) => q.id === row.question.id));
+					}
+					// Worst first, ties to the latest; nothing left out ranks above what is listed.
+					const rank = (id: string) => counted.get(id)!;
+					const before = (x: string, y: string) =>
+						rank(x).missed > rank(y).missed ||
+						(rank(x).missed === rank(y).missed && rank(x).last >= rank(y).last);
+					for (let i = 1; i < rows.length; i++)
+						expect(before(rows[i - 1]!.question.id, rows[i]!.question.id)).toBe(true);
+					const listed = new Set(rows.map((r) => r.question.id));
+					const last = rows.at(-1);
+					if (last)
+						for (const [id] of listable)
+							if (!listed.has(id)) expect(before(last.question.id, id)).toBe(true);
+				})
+			);
+		});
 	});
 
-	it('gives an empty report for no attempts and no answers', () => {
-		expect(progressReport([], [], [])).toEqual({
-			attempts: [],
+	it('gives an empty summary for no stats', () => {
+		expect(progressSummary([], [])).toEqual({
 			byCategory: CATEGORIES.map((category) => ({ category, answered: 0, accuracy: 0 })),
 			missed: []
 		});
-		expect(progressReport([], [], [question('q1')]).missed).toEqual([]);
+		expect(progressSummary([], [question('q1')]).missed).toEqual([]);
 	});
 
-	it('lists an attempt with no answers yet as asked but unanswered', () => {
-		const report = progressReport([attempt('a', ['q1', 'q2'])], [], []);
-		expect(report.attempts).toEqual([
-			{
-				attempt: attempt('a', ['q1', 'q2']),
-				stories: [STORY],
-				asked: 2,
-				answered: 0,
-				points: 0,
-				accuracy: 0
-			}
-		]);
+	it('leaves the stats it is given as they were, in their order', () => {
+		const stats = [
+			stat('q1', { seen: 1, right: 0, lastAnsweredAt: NOW }),
+			stat('q2', { seen: 3, right: 0, lastAnsweredAt: NOW + 1 })
+		];
+		const before = structuredClone(stats);
+		progressSummary(stats, [question('q1'), question('q2')]);
+		expect(stats).toEqual(before);
 	});
 });
 

@@ -4,7 +4,12 @@ import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { formatIssue } from '$lib/content/check';
-import { ContentError, loadContent, readContentFiles } from '$lib/server/content-files';
+import {
+	ContentError,
+	loadContent,
+	readContentFiles,
+	sizeWarnings
+} from '$lib/server/content-files';
 import { ALPHA, BETA, STORY_ID, fixture } from '../../fixtures/content/fixture';
 
 let root: string;
@@ -193,5 +198,22 @@ describe('loadContent', () => {
 		const error = new ContentError(issues);
 		expect(error.message).toMatch(/^The question content has 2 problems:/);
 		for (const issue of issues) expect(error.message).toContain(formatIssue(issue));
+	});
+});
+
+describe('sizeWarnings', () => {
+	it('warns, naming the story, when a bank nears what the app stores offline', () => {
+		writeValidFolder();
+		const { bundles } = loadContent(root);
+		const bytes = Buffer.byteLength(JSON.stringify(bundles[0]!.questions));
+		// A limit the fixture's bank is just over half of: it warns.
+		const warnings = sizeWarnings(bundles, root, Math.floor(bytes * 1.9));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]!.id).toBe(STORY_ID);
+		expect(formatIssue(warnings[0]!)).toMatch(
+			new RegExp(`${STORY_ID} › ${STORY_ID}: its question bank is .* MB as shipped`)
+		);
+		// Well under half: nothing to say.
+		expect(sizeWarnings(bundles, root, bytes * 4)).toEqual([]);
 	});
 });

@@ -176,12 +176,53 @@ describe.each(fixtures)('a database left by version $version', ({ file, version 
 			expect(skipped).toEqual([]);
 		});
 
+	it('pages through every attempt, most recently updated first, through the kept index', async () => {
+		const { store } = await openCurrent();
+		const stored = records('attempts') as { id: string; updatedAt: number }[];
+		const newestFirst = [...stored]
+			.sort((a, b) => b.updatedAt - a.updatedAt || b.id.localeCompare(a.id))
+			.map((r) => r.id);
+		const all = await store.attemptPage(0, stored.length + 10);
+		expect(all.total).toBe(stored.length);
+		expect(all.attempts.map((a) => a.id)).toEqual(newestFirst);
+		expect([...all.attempts].sort(byId)).toEqual(
+			stored.map((r) => currentAttempt(r, version)).sort(byId)
+		);
+		// One at a time, the same attempts in the same order.
+		const paged: string[] = [];
+		for (let offset = 0; offset < stored.length; offset++) {
+			const page = await store.attemptPage(offset, 1);
+			expect(page.total).toBe(stored.length);
+			paged.push(...page.attempts.map((a) => a.id));
+		}
+		expect(paged).toEqual(newestFirst);
+		expect(await store.attemptPage(stored.length, 1)).toEqual({
+			attempts: [],
+			total: stored.length
+		});
+		expect(skipped).toEqual([]);
+	});
+
 	it('keeps every answer with its response and score, in the current shape', async () => {
 		const { store } = await openCurrent();
-		const { attempts, answers } = await store.readAll();
 		const stored = records('answers');
+		const { attempts, total } = await store.attemptPage(0, records('attempts').length + 10);
 		expect(attempts).toHaveLength(records('attempts').length);
+		expect(total).toBe(records('attempts').length);
+		// Read by attempt, for every attempt an answer names (whether or not it is still stored).
+		const answers = await store.answersForAttempts([
+			...new Set((stored as Answer[]).map((r) => r.attemptId))
+		]);
 		expect(answers).toHaveLength(stored.length);
+		// The page's attempts' answers, read together, are the same ones.
+		expect(
+			[...(await store.answersForAttempts(attempts.map((a) => a.id)))].sort(byAnswerKey)
+		).toEqual(
+			stored
+				.map((r) => currentAnswer(r, version))
+				.filter((a) => attempts.some((x) => x.id === a.attemptId))
+				.sort(byAnswerKey)
+		);
 		expect(answers.map(answerKey).sort()).toEqual(
 			(stored as Answer[]).map((r) => answerKey(r)).sort()
 		);
@@ -269,10 +310,18 @@ describe('a version 1 database with records that are not version 1 attempts and 
 		const { store, problem } = await openProgressStore({ onSkipped: (s) => skipped.push(s) });
 		expect(problem).toBeNull();
 
-		const { attempts, answers } = await store.readAll();
-		expect(attempts.map((a) => a.id).sort()).toEqual(
-			(v1.stores.attempts!.records as V1Attempt[]).map((r) => r.id).sort()
-		);
+		const v1Attempts = v1.stores.attempts!.records as V1Attempt[];
+		const { attempts, total } = await store.attemptPage(0, v1Attempts.length + 10);
+		expect(attempts.map((a) => a.id).sort()).toEqual(v1Attempts.map((r) => r.id).sort());
+		// Both bad attempts have a time stamp, so the index counts them and the page reads them.
+		expect(total).toBe(v1Attempts.length + 2);
+		expect(skipped.map((s) => s.store)).toEqual(['attempts', 'attempts']);
+
+		const answers = await store.answersForAttempts([
+			...attempts.map((a) => a.id),
+			'malformed',
+			'foreign'
+		]);
 		expect(answers).toHaveLength(v1.stores.answers!.records.length);
 		expect(answers.every((a) => a.fingerprint === null)).toBe(true);
 		expect(skipped.filter((s) => s.store === 'attempts')).toHaveLength(2);

@@ -1,9 +1,16 @@
 import 'fake-indexeddb/auto';
-import { IDBDatabase as FakeIDBDatabase, IDBFactory } from 'fake-indexeddb';
+import {
+	forceCloseDatabase,
+	IDBDatabase as FakeIDBDatabase,
+	IDBFactory,
+	IDBIndex as FakeIDBIndex,
+	IDBObjectStore as FakeIDBObjectStore
+} from 'fake-indexeddb';
 import { wrap, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Answer, Attempt } from '$lib/quiz/attempt';
+import type { Answer, Attempt, QuestionRef } from '$lib/quiz/attempt';
 import { DB_NAME, DB_VERSION, openBylineDB, type BylineDB } from '$lib/storage/db';
+import { StorageError, type ConnectionLoss } from '$lib/storage/errors';
 import {
 	IdbProgressStore,
 	MemoryProgressStore,
@@ -11,6 +18,10 @@ import {
 	type ProgressStore,
 	type SkippedRecord
 } from '$lib/storage/progress-store';
+
+/** Closes a connection as the browser does when site data is cleared (fake-indexeddb's types want the class). */
+const closeAsTheBrowserWould = (db: IDBDatabase) =>
+	forceCloseDatabase(db as unknown as Parameters<typeof forceCloseDatabase>[0]);
 
 /** Connections a test opened, closed after it so a fresh factory never waits on them. */
 let open: IDBPDatabase<BylineDB>[] = [];
@@ -22,6 +33,7 @@ beforeEach(() => {
 
 afterEach(() => {
 	for (const db of open) db.close();
+	vi.useRealTimers();
 	vi.restoreAllMocks();
 	vi.unstubAllGlobals();
 });
@@ -133,6 +145,120 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 		expect(await store.listAttempts()).toEqual([attempt({ position: 1, updatedAt: 3_000 })]);
 	});
 
+	it('says what it saved: the attempt as given, when nothing newer is stored', async () => {
+		const store = await makeStore();
+		expect(await store.saveAttempt(attempt())).toEqual({ attempt: attempt(), behind: false });
+		const moved = attempt({ position: 1, updatedAt: 3_000 });
+		expect(await store.saveAttempt(moved)).toEqual({ attempt: moved, behind: false });
+		const finished = attempt({ position: 2, updatedAt: 4_000, finishedAt: 4_000 });
+		expect(await store.saveAttempt(finished)).toEqual({ attempt: finished, behind: false });
+		expect(await store.getAttempt('attempt-1')).toEqual(finished);
+	});
+
+	it('never moves an attempt back to a lower position, and says the saver was behind', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ position: 2, updatedAt: 3_000 }));
+		const saved = await store.saveAttempt(attempt({ position: 1, updatedAt: 2_000 }));
+		expect(saved).toEqual({ attempt: attempt({ position: 2, updatedAt: 3_000 }), behind: true });
+		expect(await store.getAttempt('attempt-1')).toEqual(saved.attempt);
+	});
+
+	it('keeps the later time stamp when a save is behind in time only', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ position: 1, updatedAt: 5_000 }));
+		const saved = await store.saveAttempt(attempt({ position: 1, updatedAt: 2_000 }));
+		expect(saved).toEqual({ attempt: attempt({ position: 1, updatedAt: 5_000 }), behind: false });
+	});
+
+	it('never un-finishes an attempt', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ position: 2, finishedAt: 4_000, updatedAt: 4_000 }));
+		const saved = await store.saveAttempt(attempt({ position: 2, updatedAt: 6_000 }));
+		expect(saved.behind).toBe(true);
+		expect(saved.attempt).toEqual(attempt({ position: 2, finishedAt: 4_000, updatedAt: 6_000 }));
+		expect(await store.getAttempt('attempt-1')).toEqual(saved.attempt);
+	});
+
+	it('keeps the first finish when an attempt is finished twice', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ position: 2, finishedAt: 4_000, updatedAt: 4_000 }));
+		const saved = await store.saveAttempt(
+			attempt({ position: 2, finishedAt: 7_000, updatedAt: 7_000 })
+		);
+		expect(saved).toEqual({
+			attempt: attempt({ position: 2, finishedAt: 4_000, updatedAt: 7_000 }),
+			behind: false
+		});
+	});
+
+	it('keeps the shorter, reconciled list of questions, and the position by reference', async () => {
+		const store = await makeStore();
+		const [qa, qb, qc] = attempt().questions as [QuestionRef, QuestionRef, QuestionRef];
+		// A tab whose banks no longer hold q-b saves the attempt without it, on q-c.
+		const reconciled = attempt({ questions: [qa, qc], position: 1, updatedAt: 2_000 });
+		expect(await store.saveAttempt(reconciled)).toEqual({ attempt: reconciled, behind: false });
+
+		// A stale tab, on q-b, saves the whole list: the shorter one stands, and q-b is passed over.
+		const stale = await store.saveAttempt(attempt({ position: 1, updatedAt: 3_000 }));
+		expect(stale).toEqual({
+			attempt: attempt({ questions: [qa, qc], position: 1, updatedAt: 3_000 }),
+			behind: false
+		});
+		expect(qb.questionId).toBe('q-b');
+
+		// Further behind (on q-a), it is told so, and the attempt stays on q-c.
+		const behind = await store.saveAttempt(attempt({ position: 0, updatedAt: 4_000 }));
+		expect(behind).toEqual({
+			attempt: attempt({ questions: [qa, qc], position: 1, updatedAt: 4_000 }),
+			behind: true
+		});
+		expect(await store.getAttempt('attempt-1')).toEqual(behind.attempt);
+	});
+
+	it('keeps a reconciled list saved over a longer one, on the question it names', async () => {
+		const store = await makeStore();
+		const [qa, , qc] = attempt().questions as [QuestionRef, QuestionRef, QuestionRef];
+		await store.saveAttempt(attempt({ position: 0 }));
+		const saved = await store.saveAttempt(
+			attempt({ questions: [qa, qc], position: 1, updatedAt: 2_000 })
+		);
+		expect(saved).toEqual({
+			attempt: attempt({ questions: [qa, qc], position: 1, updatedAt: 2_000 }),
+			behind: false
+		});
+	});
+
+	it('does not merge attempts under different ids', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ id: 'attempt-1', position: 2 }));
+		const other = attempt({ id: 'attempt-2', position: 0 });
+		expect(await store.saveAttempt(other)).toEqual({ attempt: other, behind: false });
+		expect(await store.getAttempt('attempt-2')).toEqual(other);
+	});
+
+	it.each([
+		['no questions', attempt({ questions: [] })],
+		['a position past the last question', attempt({ position: 3 })],
+		['no id', attempt({ id: '' })]
+	])('refuses an attempt with %s as invalid, and writes nothing', async (_what, bad) => {
+		const store = await makeStore();
+		await expect(store.saveAttempt(bad)).rejects.toMatchObject({
+			name: 'StorageError',
+			failure: 'invalid'
+		});
+		await expect(store.saveAttempt(bad)).rejects.toBeInstanceOf(StorageError);
+		expect(await store.listAttempts()).toEqual([]);
+	});
+
+	it('leaves a stored attempt as it was when an invalid one is saved over it', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ position: 1 }));
+		await expect(store.saveAttempt(attempt({ questions: [] }))).rejects.toMatchObject({
+			failure: 'invalid'
+		});
+		expect(await store.getAttempt('attempt-1')).toEqual(attempt({ position: 1 }));
+	});
+
 	it('lists attempts oldest update first', async () => {
 		const store = await makeStore();
 		await store.saveAttempt(attempt({ id: 'b', updatedAt: 30 }));
@@ -161,6 +287,30 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 			}
 		]);
 		expect(await store.getAttempt('attempt-1')).toEqual(attempt({ updatedAt: 2_500 }));
+	});
+
+	it('returns the answer it recorded', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt());
+		const given = answer({ score: 0.5, note: 'close', answeredAt: 2_500 });
+		expect(await store.recordAnswer(given)).toEqual(given);
+		expect(await store.recordAnswer(answer({ questionId: 'q-b' }))).toEqual(
+			answer({ questionId: 'q-b' })
+		);
+	});
+
+	it('returns the stored answer, not the new one, when the question was already answered', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt());
+		const first = answer({ score: 1, answeredAt: 2_000 });
+		await store.recordAnswer(first);
+		// Another tab answers the same question of the same attempt, later and differently.
+		const late = answer({ score: 0, response: { choice: '2014' }, answeredAt: 9_000 });
+		const stands = await store.recordAnswer(late);
+		expect(stands).toEqual(first);
+		// A copy: changing it does not change the store.
+		stands.score = 0;
+		expect(await store.answersFor('attempt-1')).toEqual([first]);
 	});
 
 	it('ignores a second answer to the same question in the same attempt', async () => {
@@ -243,28 +393,148 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 		expect((await store.getAttempt('attempt-1'))?.updatedAt).toBe(1_000);
 	});
 
-	it('reads every attempt (oldest update first) and every answer together', async () => {
+	it('throws a StorageError when an answer cannot be stored', async () => {
 		const store = await makeStore();
-		expect(await store.readAll()).toEqual({ attempts: [], answers: [] });
-		await store.saveAttempt(attempt({ id: 'attempt-1', updatedAt: 50 }));
-		await store.saveAttempt(attempt({ id: 'attempt-2', updatedAt: 10 }));
+		await expect(
+			store.recordAnswer(answer({ response: () => 'not storable' }))
+		).rejects.toMatchObject({ name: 'StorageError', failure: 'unknown' });
+	});
+
+	/** Saves attempts with these ids and update times, in the order given. */
+	async function saveTimed(store: ProgressStore, times: Record<string, number>) {
+		for (const [id, updatedAt] of Object.entries(times))
+			await store.saveAttempt(attempt({ id, startedAt: 0, updatedAt }));
+	}
+
+	const ids = (page: { attempts: Attempt[] }) => page.attempts.map((a) => a.id);
+	const byKey = (a: Answer) => `${a.attemptId}/${a.questionId}`;
+	const sortedByKey = (answers: readonly Answer[]) =>
+		[...answers].sort((a, b) => byKey(a).localeCompare(byKey(b)));
+
+	it('gives an empty page and a total of 0 when it holds no attempts', async () => {
+		const store = await makeStore();
+		expect(await store.attemptPage(0, 10)).toEqual({ attempts: [], total: 0 });
+		expect(await store.attemptPage(5, 10)).toEqual({ attempts: [], total: 0 });
+	});
+
+	it('pages attempts most recently updated first, whatever order they were saved in', async () => {
+		const store = await makeStore();
+		await saveTimed(store, { c: 300, a: 100, e: 500, b: 200, d: 400 });
+		const page = await store.attemptPage(0, 10);
+		expect(ids(page)).toEqual(['e', 'd', 'c', 'b', 'a']);
+		expect(page.total).toBe(5);
+		expect(page.attempts[0]).toEqual(attempt({ id: 'e', startedAt: 0, updatedAt: 500 }));
+	});
+
+	it('gives limit attempts from offset, and the same total on every page', async () => {
+		const store = await makeStore();
+		await saveTimed(store, { c: 300, a: 100, e: 500, b: 200, d: 400 });
+		expect(await store.attemptPage(0, 2).then(ids)).toEqual(['e', 'd']);
+		expect(await store.attemptPage(2, 2).then(ids)).toEqual(['c', 'b']);
+		// The last page is short.
+		expect(await store.attemptPage(4, 2)).toMatchObject({ attempts: [{ id: 'a' }], total: 5 });
+		expect(await store.attemptPage(1, 3)).toMatchObject({
+			attempts: [{ id: 'd' }, { id: 'c' }, { id: 'b' }],
+			total: 5
+		});
+		expect(await store.attemptPage(0, 0)).toEqual({ attempts: [], total: 5 });
+		for (const [offset, limit] of [
+			[0, 2],
+			[2, 2],
+			[4, 2],
+			[3, 1]
+		] as const)
+			expect((await store.attemptPage(offset, limit)).total).toBe(5);
+	});
+
+	it('gives every attempt once when paged through to the end', async () => {
+		const store = await makeStore();
+		const times = Object.fromEntries(
+			Array.from({ length: 11 }, (_, i) => [`attempt-${i}`, 1_000 + ((i * 7) % 11)])
+		);
+		await saveTimed(store, times);
+		const paged: string[] = [];
+		for (let offset = 0; ; offset += 3) {
+			const page = await store.attemptPage(offset, 3);
+			expect(page.total).toBe(11);
+			if (!page.attempts.length) break;
+			paged.push(...ids(page));
+		}
+		expect(paged).toEqual(ids(await store.attemptPage(0, 11)));
+		expect(paged).toEqual((await store.listAttempts()).map((a) => a.id).reverse());
+	});
+
+	it('gives an empty page past the end, still with the total', async () => {
+		const store = await makeStore();
+		await saveTimed(store, { a: 100, b: 200, c: 300 });
+		expect(await store.attemptPage(3, 2)).toEqual({ attempts: [], total: 3 });
+		expect(await store.attemptPage(100, 2)).toEqual({ attempts: [], total: 3 });
+	});
+
+	it('moves an attempt to the front when it is answered in or saved again', async () => {
+		const store = await makeStore();
+		await saveTimed(store, { a: 100, b: 200, c: 300 });
+		await store.recordAnswer(answer({ attemptId: 'a', answeredAt: 400 }));
+		expect(await store.attemptPage(0, 10).then(ids)).toEqual(['a', 'c', 'b']);
+		await store.saveAttempt(attempt({ id: 'b', startedAt: 0, position: 1, updatedAt: 500 }));
+		expect(await store.attemptPage(0, 10)).toMatchObject({
+			attempts: [{ id: 'b' }, { id: 'a', updatedAt: 400 }, { id: 'c' }],
+			total: 3
+		});
+	});
+
+	it('reads the answers of several attempts together, and only theirs', async () => {
+		const store = await makeStore();
+		await saveTimed(store, { 'attempt-1': 10, 'attempt-2': 20, 'attempt-3': 30 });
 		const given = [
-			answer({ attemptId: 'attempt-1', questionId: 'q-a', answeredAt: 20 }),
-			answer({ attemptId: 'attempt-2', questionId: 'q-b', score: 0, answeredAt: 30 }),
-			answer({ attemptId: 'attempt-2', questionId: 'q-a', score: 0.5, answeredAt: 40 })
+			answer({ attemptId: 'attempt-1', questionId: 'q-a', answeredAt: 40 }),
+			answer({ attemptId: 'attempt-1', questionId: 'q-b', score: 0, answeredAt: 41 }),
+			answer({ attemptId: 'attempt-2', questionId: 'q-a', score: 0.5, answeredAt: 42 }),
+			answer({ attemptId: 'attempt-3', questionId: 'q-c', answeredAt: 43 })
 		];
 		for (const a of given) await store.recordAnswer(a);
 
-		const { attempts, answers } = await store.readAll();
-		// Recording moved attempt-2's time stamp on to 40, still before attempt-1's 50.
-		expect(attempts).toEqual([
-			attempt({ id: 'attempt-2', updatedAt: 40 }),
-			attempt({ id: 'attempt-1', updatedAt: 50 })
-		]);
-		const byKey = (a: Answer) => `${a.attemptId}/${a.questionId}`;
-		expect([...answers].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
-			[...given].sort((a, b) => byKey(a).localeCompare(byKey(b)))
+		const mine = (...attemptIds: string[]) => given.filter((a) => attemptIds.includes(a.attemptId));
+		expect(sortedByKey(await store.answersForAttempts(['attempt-1', 'attempt-3']))).toEqual(
+			sortedByKey(mine('attempt-1', 'attempt-3'))
 		);
+		expect(
+			sortedByKey(await store.answersForAttempts(['attempt-3', 'attempt-2', 'attempt-1']))
+		).toEqual(sortedByKey(given));
+		expect(await store.answersForAttempts(['attempt-2'])).toEqual(mine('attempt-2'));
+	});
+
+	it('reads no answers for ids it does not know, and none for no ids', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ id: 'attempt-1' }));
+		const given = answer({ attemptId: 'attempt-1' });
+		await store.recordAnswer(given);
+		expect(await store.answersForAttempts(['nobody', 'attempt-1', 'nobody-else'])).toEqual([given]);
+		expect(await store.answersForAttempts(['nobody'])).toEqual([]);
+		expect(await store.answersForAttempts([])).toEqual([]);
+	});
+
+	it('reads the answers of an attempt it does not hold', async () => {
+		const store = await makeStore();
+		const orphan = answer({ attemptId: 'ghost' });
+		await store.recordAnswer(orphan);
+		expect(await store.answersForAttempts(['ghost'])).toEqual([orphan]);
+		expect(await store.attemptPage(0, 10)).toEqual({ attempts: [], total: 0 });
+	});
+
+	it('reads the answers of the attempts on a page, not of those on the next', async () => {
+		const store = await makeStore();
+		await saveTimed(store, { 'attempt-1': 10, 'attempt-2': 20, 'attempt-3': 30 });
+		// Answered before its last save, attempt-2 keeps its time; attempt-1 moves to the front.
+		await store.recordAnswer(answer({ attemptId: 'attempt-2', questionId: 'q-b', answeredAt: 15 }));
+		await store.recordAnswer(answer({ attemptId: 'attempt-1', questionId: 'q-a', answeredAt: 40 }));
+		const page = await store.attemptPage(0, 2);
+		expect(ids(page)).toEqual(['attempt-1', 'attempt-3']);
+		const answers = await store.answersForAttempts(page.attempts.map((a) => a.id));
+		expect(answers).toEqual([
+			answer({ attemptId: 'attempt-1', questionId: 'q-a', answeredAt: 40 })
+		]);
+		expect(answers).toEqual(await store.answersFor('attempt-1'));
 	});
 
 	it('keeps an answer’s fingerprint, and a null one', async () => {
@@ -306,9 +576,22 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 		(given!.response as { choices: string[] }).choices.push('b');
 		const [stat] = await store.questionStats();
 		stat!.seen = 50;
+		const paged = (await store.attemptPage(0, 1)).attempts[0]!;
+		paged.position = 98;
+		paged.questions.length = 0;
+		const [read] = await store.answersForAttempts(['attempt-1']);
+		read!.score = 0.25;
+		(read!.response as { choices: string[] }).choices.push('c');
 
 		expect(await store.getAttempt('attempt-1')).toEqual(attempt({ updatedAt: 2_000 }));
+		expect(await store.attemptPage(0, 1)).toEqual({
+			attempts: [attempt({ updatedAt: 2_000 })],
+			total: 1
+		});
 		expect(await store.answersFor('attempt-1')).toEqual([answer({ response: { choices: ['a'] } })]);
+		expect(await store.answersForAttempts(['attempt-1'])).toEqual([
+			answer({ response: { choices: ['a'] } })
+		]);
 		expect((await store.questionStats())[0]!.seen).toBe(1);
 	});
 
@@ -428,6 +711,177 @@ describe('openProgressStore', () => {
 	});
 });
 
+/** Opens the database at a newer version, as a tab running a newer Byline would. */
+function upgradeElsewhere(): Promise<IDBDatabase> {
+	return new Promise<IDBDatabase>((resolve, reject) => {
+		const request = globalThis.indexedDB.open(DB_NAME, DB_VERSION + 1);
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+		request.onblocked = () => reject(new Error('blocked: the old connection stayed open'));
+	});
+}
+
+describe('IdbProgressStore failures', () => {
+	const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+	it('throws a QuotaExceededError on saving an attempt as quota, with the cause, and writes nothing', async () => {
+		const store = new IdbProgressStore(await openDb());
+		const error = quota();
+		vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw error;
+		});
+		const saving = store.saveAttempt(attempt());
+		await expect(saving).rejects.toBeInstanceOf(StorageError);
+		await expect(saving).rejects.toMatchObject({ failure: 'quota', cause: error });
+		vi.mocked(FakeIDBObjectStore.prototype.put).mockRestore();
+		expect(await store.getAttempt('attempt-1')).toBeUndefined();
+	});
+
+	it('throws a QuotaExceededError on recording an answer as quota, and writes nothing', async () => {
+		const store = new IdbProgressStore(await openDb());
+		await store.saveAttempt(attempt());
+		vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+			throw quota();
+		});
+		await expect(store.recordAnswer(answer())).rejects.toMatchObject({
+			name: 'StorageError',
+			failure: 'quota'
+		});
+		expect(await store.answersFor('attempt-1')).toEqual([]);
+		expect(await store.questionStats()).toEqual([]);
+		// The next try, with room again, is recorded.
+		expect(await store.recordAnswer(answer())).toEqual(answer());
+	});
+
+	it('throws every call after another tab’s upgrade as upgraded-elsewhere', async () => {
+		const onVersionChange = vi.fn();
+		const { store } = await openProgressStore({ onVersionChange });
+		await store.saveAttempt(attempt());
+		const newer = await upgradeElsewhere();
+		try {
+			expect(onVersionChange).toHaveBeenCalledTimes(1);
+			const calls: [string, () => Promise<unknown>][] = [
+				['saveAttempt', () => store.saveAttempt(attempt({ position: 1 }))],
+				['recordAnswer', () => store.recordAnswer(answer())],
+				['getAttempt', () => store.getAttempt('attempt-1')],
+				['listAttempts', () => store.listAttempts()],
+				['answersFor', () => store.answersFor('attempt-1')],
+				['attemptPage', () => store.attemptPage(0, 10)],
+				['answersForAttempts', () => store.answersForAttempts(['attempt-1'])],
+				['questionStats', () => store.questionStats()]
+			];
+			for (const [name, call] of calls)
+				await expect(call(), name).rejects.toMatchObject({
+					name: 'StorageError',
+					failure: 'upgraded-elsewhere',
+					cause: expect.objectContaining({ name: 'InvalidStateError' })
+				});
+		} finally {
+			newer.close();
+		}
+	});
+
+	it('learns why the connection closed only from openProgressStore: on its own, a closed connection reads as cleared', async () => {
+		const bare = new IdbProgressStore(await openDb());
+		// The flag openProgressStore keeps current from the database's events.
+		const connection: { lost: ConnectionLoss } = { lost: null };
+		const told = new IdbProgressStore(await openDb(), undefined, connection);
+		const newer = await upgradeElsewhere();
+		newer.close();
+
+		await expect(bare.getAttempt('attempt-1')).rejects.toMatchObject({ failure: 'cleared' });
+		await expect(told.getAttempt('attempt-1')).rejects.toMatchObject({ failure: 'cleared' });
+		connection.lost = 'upgraded-elsewhere';
+		await expect(told.getAttempt('attempt-1')).rejects.toMatchObject({
+			failure: 'upgraded-elsewhere'
+		});
+	});
+
+	it('throws every call after the browser closed the connection as cleared, and says so', async () => {
+		const factory = globalThis.indexedDB;
+		const realOpen = factory.open.bind(factory);
+		let request: IDBOpenDBRequest | undefined;
+		vi.spyOn(factory, 'open').mockImplementation((name, version) => {
+			request = realOpen(name, version);
+			return request;
+		});
+		const onTerminated = vi.fn();
+		const { store, problem } = await openProgressStore({ onTerminated });
+		expect(problem).toBeNull();
+		closeAsTheBrowserWould(request!.result);
+		await vi.waitFor(() => expect(onTerminated).toHaveBeenCalledTimes(1));
+		await expect(store.saveAttempt(attempt())).rejects.toMatchObject({ failure: 'cleared' });
+		await expect(store.listAttempts()).rejects.toMatchObject({ failure: 'cleared' });
+	});
+
+	/** A database whose every call waits for ever, as a wedged storage backend does. */
+	function wedged(): IDBPDatabase<BylineDB> {
+		const never = () => new Promise<never>(() => {});
+		const index = { openCursor: never, count: never, getAll: never };
+		const store = { get: never, put: never, index: () => index };
+		return {
+			get: never,
+			getAll: never,
+			getAllFromIndex: never,
+			transaction: () => ({ store, objectStore: () => store, done: never() })
+		} as unknown as IDBPDatabase<BylineDB>;
+	}
+
+	it.each([
+		['getAttempt', (s: ProgressStore) => s.getAttempt('attempt-1')],
+		['saveAttempt', (s: ProgressStore) => s.saveAttempt(attempt())],
+		['recordAnswer', (s: ProgressStore) => s.recordAnswer(answer())],
+		['listAttempts', (s: ProgressStore) => s.listAttempts()],
+		['attemptPage', (s: ProgressStore) => s.attemptPage(0, 10)],
+		['answersForAttempts', (s: ProgressStore) => s.answersForAttempts(['attempt-1', 'attempt-2'])]
+	])('gives up on a %s that does not settle after 10 s, as a timeout', async (_name, call) => {
+		vi.useFakeTimers();
+		const store = new IdbProgressStore(wedged());
+		let outcome: unknown = 'pending';
+		call(store).then(
+			() => (outcome = 'settled'),
+			(e: unknown) => (outcome = e)
+		);
+		await vi.advanceTimersByTimeAsync(9_999);
+		expect(outcome).toBe('pending');
+		await vi.advanceTimersByTimeAsync(1);
+		expect(outcome).toBeInstanceOf(StorageError);
+		expect(outcome).toMatchObject({ failure: 'timeout' });
+	});
+
+	it('leaves no timer behind after a call that settles', async () => {
+		const store = new IdbProgressStore(await openDb());
+		await store.saveAttempt(attempt());
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		const reading = store.getAttempt('attempt-1');
+		expect(vi.getTimerCount()).toBe(1);
+		expect(await reading).toEqual(attempt());
+		expect(vi.getTimerCount()).toBe(0);
+	});
+
+	it.each([
+		['an Error', new Error('the disk is on fire')],
+		['an AbortError', new DOMException('The transaction was aborted.', 'AbortError')],
+		['a string', 'no reason given']
+	])('throws %s it does not know as unknown, with the cause', async (_what, error) => {
+		const broken = {
+			getAll: async () => {
+				throw error;
+			}
+		} as unknown as IDBPDatabase<BylineDB>;
+		const listing = new IdbProgressStore(broken).listAttempts();
+		await expect(listing).rejects.toBeInstanceOf(StorageError);
+		await expect(listing).rejects.toMatchObject({ failure: 'unknown', cause: error });
+	});
+
+	it('throws its own refusal as it is, not as unknown', async () => {
+		const store = new IdbProgressStore(await openDb());
+		const saving = store.saveAttempt(attempt({ questions: [] }));
+		await expect(saving).rejects.toMatchObject({ failure: 'invalid' });
+		await expect(saving).rejects.not.toHaveProperty('cause');
+	});
+});
+
 describe('IdbProgressStore reading records it did not write', () => {
 	let skipped: SkippedRecord[];
 
@@ -509,11 +963,22 @@ describe('IdbProgressStore reading records it did not write', () => {
 		await putRaw('attempts', { ...attempt({ id: 'null-time' }), updatedAt: null });
 		expect((await store.listAttempts()).map((a) => a.id)).toEqual(['good']);
 		expect(skipped.map((s) => s.store)).toEqual(['attempts', 'attempts']);
-		expect((await store.readAll()).attempts.map((a) => a.id)).toEqual(['good']);
-		expect(skipped).toHaveLength(4);
 		expect(await store.getAttempt('untimed')).toBeUndefined();
 		expect(await store.getAttempt('null-time')).toBeUndefined();
-		expect(skipped).toHaveLength(6);
+		expect(skipped).toHaveLength(4);
+	});
+
+	it('pages through the byUpdated index: an attempt with no usable time stamp is not on any page, nor in the total', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt({ id: 'good' }));
+		await putRaw('attempts', { id: 'untimed' });
+		await putRaw('attempts', { ...attempt({ id: 'null-time' }), updatedAt: null });
+		expect(await store.attemptPage(0, 10)).toEqual({
+			attempts: [attempt({ id: 'good' })],
+			total: 1
+		});
+		// Never read, so never reported either: listAttempts is what reports it.
+		expect(skipped).toEqual([]);
 	});
 
 	it('skips answers that fail validation, says so, and returns the rest', async () => {
@@ -548,17 +1013,100 @@ describe('IdbProgressStore reading records it did not write', () => {
 		expect(skipped.every((s) => s.store === 'questionStats')).toBe(true);
 	});
 
-	it('skips junk in both stores when reading everything together', async () => {
+	it('skips and reports junk on a page, which comes back shorter; the total still counts it', async () => {
 		const store = await makeStore();
-		await store.saveAttempt(attempt({ id: 'attempt-1' }));
-		await store.recordAnswer(answer());
-		await putRaw('attempts', attempt({ id: 'junk', position: -1 }));
-		await putRaw('answers', answer({ questionId: 'junk', score: 7 }));
+		await store.saveAttempt(attempt({ id: 'good-10', updatedAt: 10 }));
+		await store.saveAttempt(attempt({ id: 'good-30', updatedAt: 30 }));
+		await store.saveAttempt(attempt({ id: 'good-50', updatedAt: 50 }));
+		await putRaw('attempts', attempt({ id: 'junk-40', position: -1, updatedAt: 40 }));
+		await putRaw('attempts', { ...v1Attempt('junk-20', 20), questionIds: null });
 
-		const { attempts, answers } = await store.readAll();
-		expect(attempts.map((a) => a.id)).toEqual(['attempt-1']);
-		expect(answers.map((a) => a.questionId)).toEqual(['q-a']);
-		expect(skipped.map((s) => s.store).sort()).toEqual(['answers', 'attempts']);
+		const first = await store.attemptPage(0, 3);
+		expect(first).toEqual({
+			attempts: [
+				attempt({ id: 'good-50', updatedAt: 50 }),
+				attempt({ id: 'good-30', updatedAt: 30 })
+			],
+			total: 5
+		});
+		expect(skipped).toHaveLength(1);
+		expect(skipped[0]).toMatchObject({ store: 'attempts' });
+
+		// The next page starts after the junk: nothing is read twice, nothing passed over.
+		const second = await store.attemptPage(3, 3);
+		expect(second).toEqual({ attempts: [attempt({ id: 'good-10', updatedAt: 10 })], total: 5 });
+		expect(skipped).toHaveLength(2);
+		expect(skipped.every((s) => s.store === 'attempts' && s.reason.length > 0)).toBe(true);
+
+		// A page of nothing but junk is empty, not an error.
+		expect(await store.attemptPage(1, 1)).toEqual({ attempts: [], total: 5 });
+		expect(skipped).toHaveLength(3);
+	});
+
+	it('skips and reports junk answers among those of several attempts', async () => {
+		const store = await makeStore();
+		const good = [
+			answer({ attemptId: 'attempt-1', questionId: 'q-a' }),
+			answer({ attemptId: 'attempt-2', questionId: 'q-b', score: 0 })
+		];
+		for (const a of good) await store.recordAnswer(a);
+		await putRaw('answers', answer({ attemptId: 'attempt-1', questionId: 'junk', score: 7 }));
+		await putRaw('answers', { attemptId: 'attempt-2', questionId: 'junk-bare' });
+		await putRaw('answers', answer({ attemptId: 'attempt-3', questionId: 'junk', score: 7 }));
+
+		const got = await store.answersForAttempts(['attempt-1', 'attempt-2']);
+		expect([...got].sort((a, b) => a.attemptId.localeCompare(b.attemptId))).toEqual(good);
+		// Only the asked-for attempts' junk is read, so only theirs is reported.
+		expect(skipped).toHaveLength(2);
+		expect(skipped.every((s) => s.store === 'answers')).toBe(true);
+		expect(skipped.map((s) => s.reason)).toContainEqual(expect.stringMatching(/^score: /));
+	});
+
+	it('reads a page in one read-only transaction, by a descending cursor on byUpdated', async () => {
+		const store = await makeStore();
+		for (let i = 1; i <= 20; i++) await store.saveAttempt(attempt({ id: `a-${i}`, updatedAt: i }));
+		const transaction = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
+		const index = vi.spyOn(FakeIDBObjectStore.prototype, 'index');
+		const openCursor = vi.spyOn(FakeIDBIndex.prototype, 'openCursor');
+		const getAll = vi.spyOn(FakeIDBObjectStore.prototype, 'getAll');
+
+		const page = await store.attemptPage(5, 3);
+		expect(page.attempts.map((a) => a.id)).toEqual(['a-15', 'a-14', 'a-13']);
+		expect(page.total).toBe(20);
+		expect(transaction).toHaveBeenCalledTimes(1);
+		expect(transaction.mock.calls[0]![0]).toBe('attempts');
+		expect(transaction.mock.calls[0]![1]).toBe('readonly');
+		expect(index).toHaveBeenCalledWith('byUpdated');
+		expect(openCursor).toHaveBeenCalledTimes(1);
+		expect(openCursor.mock.calls[0]![1]).toBe('prev');
+		expect(getAll).not.toHaveBeenCalled();
+	});
+
+	it('reads only the records on the page: junk before or after it is not read, so not reported', async () => {
+		const store = await makeStore();
+		await putRaw('attempts', attempt({ id: 'junk-60', position: -1, updatedAt: 60 }));
+		for (const t of [50, 40, 30])
+			await store.saveAttempt(attempt({ id: `good-${t}`, updatedAt: t }));
+		await putRaw('attempts', attempt({ id: 'junk-20', position: -1, updatedAt: 20 }));
+
+		expect(await store.attemptPage(1, 3)).toEqual({
+			attempts: [50, 40, 30].map((t) => attempt({ id: `good-${t}`, updatedAt: t })),
+			total: 5
+		});
+		expect(skipped).toEqual([]);
+	});
+
+	it('reads the answers of several attempts in one read-only transaction', async () => {
+		const store = await makeStore();
+		await store.recordAnswer(answer({ attemptId: 'attempt-1' }));
+		await store.recordAnswer(answer({ attemptId: 'attempt-2' }));
+		await store.recordAnswer(answer({ attemptId: 'attempt-3' }));
+		const transaction = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
+		const got = await store.answersForAttempts(['attempt-1', 'attempt-2', 'attempt-3']);
+		expect(got).toHaveLength(3);
+		expect(transaction).toHaveBeenCalledTimes(1);
+		expect(transaction.mock.calls[0]![0]).toBe('answers');
+		expect(transaction.mock.calls[0]![1]).toBe('readonly');
 	});
 
 	it('warns on the console by default', async () => {
@@ -580,18 +1128,24 @@ describe('IdbProgressStore reading records it did not write', () => {
 		expect(transaction.mock.calls[0]![1]).toBe('readwrite');
 	});
 
-	it('keeps an answer final even when the stored one no longer reads', async () => {
+	it('replaces a stored answer that no longer reads, and says so: junk is not an answer', async () => {
 		const store = await makeStore();
 		await store.saveAttempt(attempt());
-		const junk = answer({ score: 7 });
-		await putRaw('answers', junk);
+		await putRaw('answers', answer({ score: 7 }));
 
-		await store.recordAnswer(answer({ score: 1 }));
-		expect(await getRaw('answers', ['attempt-1', 'q-a'])).toEqual(junk);
-		expect(await store.questionStats()).toEqual([]);
-		expect((await store.getAttempt('attempt-1'))?.updatedAt).toBe(1_000);
-		expect(await store.answersFor('attempt-1')).toEqual([]);
+		const given = answer({ score: 1, answeredAt: 2_500 });
+		expect(await store.recordAnswer(given)).toEqual(given);
 		expect(skipped.map((s) => s.store)).toEqual(['answers']);
+		expect(await getRaw('answers', ['attempt-1', 'q-a'])).toEqual(given);
+		expect(await store.answersFor('attempt-1')).toEqual([given]);
+		expect(await store.questionStats()).toEqual([
+			expect.objectContaining({ questionId: 'q-a', seen: 1, right: 1, lastAnsweredAt: 2_500 })
+		]);
+		expect((await store.getAttempt('attempt-1'))?.updatedAt).toBe(2_500);
+		// Final from then on.
+		await store.recordAnswer(answer({ score: 0, answeredAt: 3_000 }));
+		expect(await store.answersFor('attempt-1')).toEqual([given]);
+		expect(skipped).toHaveLength(1);
 	});
 
 	it('starts a statistic again when the stored one no longer reads, and says so', async () => {
