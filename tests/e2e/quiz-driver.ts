@@ -168,11 +168,22 @@ export async function answerWrong(page: Page, bundle: StoryBundle, q: Question):
 /** Presses the one primary action (Check, Next, See results) the way the mode would. */
 export async function primary(page: Page, mode: Mode) {
 	const button = page.locator('.actions button[type=submit]');
+	// Just after Check, Next ignores presses for a moment (so a double tap cannot skip feedback).
+	await page.waitForFunction(
+		() => !document.querySelector('.actions button[data-settling="true"]')
+	);
+	const before = await button.textContent();
 	if (mode === 'touch') await button.tap();
 	else {
 		await tabTo(page, button);
 		await page.keyboard.press('Enter');
 	}
+	// The screen moves on only once the step is saved: wait for it (or for the reason it did not).
+	await page.waitForFunction((label) => {
+		const now = document.querySelector('.actions button[type=submit]');
+		const hint = document.querySelector('.actions .hint')?.textContent?.trim();
+		return !now || now.textContent !== label || Boolean(hint);
+	}, before);
 }
 
 /** Waits until the answers given so far are written to the device. */

@@ -22,7 +22,7 @@ import { failureOf } from './storage-state.svelte';
  * How long after an answer is checked a press of the same button cannot move on: a double tap on
  * Check lands its second tap on Next, and the feedback must be seen.
  */
-export const ADVANCE_GUARD_MS = 700;
+export const ADVANCE_GUARD_MS = 500;
 
 /** What a session needs from the world, injected so tests can fix the clock and the ids. */
 export interface SessionDeps {

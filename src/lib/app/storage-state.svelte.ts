@@ -29,7 +29,7 @@ export const PROBLEM_MESSAGES: Record<StorageNotice, string> = {
 	'upgraded-elsewhere':
 		'A newer Byline opened in another tab. Reload this tab to keep saving progress; answers saved so far are kept.',
 	cleared:
-		'This browser closed Byline’s storage (its data may have been cleared). Reload this tab to carry on.'
+		'This browser closed Byline’s storage (its data may have been cleared). Reload this tab; if the data was cleared, answers from before are gone from this device.'
 };
 
 /** The failure behind an error from the progress store. */
@@ -44,7 +44,7 @@ export const SAVE_FAILURE_MESSAGES: Record<StorageFailure, string> = {
 	'upgraded-elsewhere':
 		'Not saved: a newer Byline opened in another tab and closed this tab’s storage. Reload this page; answers saved before are kept.',
 	cleared:
-		'Not saved: this browser closed Byline’s storage (its data may have been cleared). Reload this page to carry on.',
+		'Not saved: this browser closed Byline’s storage (its data may have been cleared). Reload this page; if the data was cleared, start the quiz again.',
 	timeout: 'Not saved: this device’s storage did not answer in time. Press Try again.',
 	invalid: 'Not saved: this quiz has no questions to save. Start a new quiz from a story.',
 	unknown:
