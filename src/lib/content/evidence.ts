@@ -59,26 +59,6 @@ export function markPassages<M extends Pick<Passage, 'start' | 'end'>>(
 	return out;
 }
 
-/** Splits a paragraph around one passage: the text before it, the passage, the text after. */
-export function splitAround(
-	paragraph: string,
-	passage: Pick<Passage, 'start' | 'end'>
-): [before: string, marked: string, after: string] {
-	const pieces = markPassages(paragraph, [passage]);
-	const i = pieces.findIndex((p) => p.mark);
-	return [
-		pieces
-			.slice(0, i)
-			.map((p) => p.text)
-			.join(''),
-		pieces[i]?.text ?? '',
-		pieces
-			.slice(i + 1)
-			.map((p) => p.text)
-			.join('')
-	];
-}
-
 /** The link that opens a source in the reader at the passage a piece of evidence quotes. */
 export function evidenceHash(evidence: Evidence): string {
 	return `#quote=${encodeURIComponent(foldWhitespace(evidence.quote))}`;

@@ -6,7 +6,6 @@ import {
 	foldWhitespace,
 	occursIn,
 	quoteFromHash,
-	splitAround,
 	markPassages
 } from '$lib/content/evidence';
 import type { Source } from '$lib/content/model';
@@ -113,63 +112,6 @@ describe('occursIn', () => {
 		expect(occursIn(source, 'unfounded insinuations')).toBe(true);
 		expect(occursIn(source, 'unfounded allegations')).toBe(false);
 		expect(occursIn(source, '')).toBe(false);
-	});
-});
-
-describe('splitAround', () => {
-	it('splits a paragraph into before, the passage and after', () => {
-		const passage = findPassage(source, 'the prime minister')!;
-		expect(splitAround(source.paragraphs[0]!, passage)).toEqual([
-			'On September 7, ',
-			'the prime minister',
-			' announced the expulsion of all diplomats.'
-		]);
-	});
-
-	it('works on the folded text, so the marked part is the quote even across line breaks', () => {
-		const quote = '2013\n\nto accept';
-		const passage = findPassage(source, quote)!;
-		const [before, marked, after] = splitAround(source.paragraphs[2]!, passage);
-		expect(marked).toBe(foldWhitespace(quote));
-		expect(before + marked + after).toBe(foldWhitespace(source.paragraphs[2]!));
-	});
-
-	it('handles a passage at the very start and the very end', () => {
-		const paragraph = source.paragraphs[3]!;
-		expect(splitAround(paragraph, findPassage(source, 'The prime minister said')!)).toEqual([
-			'',
-			'The prime minister said',
-			' it again.'
-		]);
-		expect(splitAround(paragraph, findPassage(source, 'said it again.')!)).toEqual([
-			'The prime minister ',
-			'said it again.',
-			''
-		]);
-	});
-
-	it('keeps markup characters as text', () => {
-		const html = { ...source, paragraphs: ['Before <b>bold</b> & after'] };
-		const passage = findPassage(html, '<b>bold</b> &')!;
-		expect(splitAround(html.paragraphs[0]!, passage)).toEqual([
-			'Before ',
-			'<b>bold</b> &',
-			' after'
-		]);
-	});
-
-	it('always puts the pieces back together as the folded paragraph', () => {
-		fc.assert(
-			fc.property(fc.string({ unit: 'grapheme' }), fc.nat(), fc.nat(), (text, a, b) => {
-				const folded = foldWhitespace(text);
-				const [start, end] = [a % (folded.length + 1), b % (folded.length + 1)].sort(
-					(x, y) => x - y
-				);
-				const parts = splitAround(text, { start: start!, end: end! });
-				expect(parts.join('')).toBe(folded);
-				expect(parts[1]).toBe(folded.slice(start, end));
-			})
-		);
 	});
 });
 
