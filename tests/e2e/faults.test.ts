@@ -10,7 +10,8 @@ import {
 	fetchBundle,
 	primary,
 	saved,
-	startQuiz
+	startQuiz,
+	untilInteractive
 } from './quiz-driver';
 import {
 	BASE,
@@ -765,6 +766,24 @@ describe('the Content-Security-Policy', () => {
 			reported.every((v) => /inline script/i.test(v)),
 			reported.join('\n')
 		).toBe(true);
+		await context.close();
+	});
+});
+
+describe('a quiz with no questions', () => {
+	it('cannot be started: Start stays disabled and the setup says why', async () => {
+		const { context, page } = await phoneContext(chromium.browser);
+		await page.goto(`${BASE}/stories/${STORY}`);
+		await untilInteractive(page);
+		const start = page.getByRole('button', { name: 'Start quiz' });
+		for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+		await expect.poll(() => start.isDisabled()).toBe(true);
+		await expect
+			.poll(() => textOf(page.locator('form p[aria-live]')))
+			.toBe('Choose at least one section.');
+		// A section with questions makes it possible again.
+		await page.getByRole('checkbox').first().check();
+		await expect.poll(() => start.isEnabled()).toBe(true);
 		await context.close();
 	});
 });
