@@ -85,7 +85,7 @@ export class QuizSession {
 	movedElsewhere = $state(false);
 
 	/** The attempt's questions that the banks hold, in order. */
-	items: QuizItem[] = [];
+	readonly items: QuizItem[];
 	/** Whether none of the attempt's questions is left in the banks. */
 	readonly gone: boolean;
 	/** When the answer on screen was checked, for the guard against a double tap. */
@@ -102,11 +102,12 @@ export class QuizSession {
 		private readonly deps: SessionDeps = browserDeps
 	) {
 		this.answers = Object.fromEntries(answers.map((a) => [a.questionId, a]));
-		const { missing } = resolveAttempt(attempt, banks);
+		// Reconciling drops exactly the missing questions, so the items found are the quiz's.
+		const { items, missing } = resolveAttempt(attempt, banks);
 		const reconciled = reconcileAttempt(attempt, missing);
 		this.gone = reconciled === null;
 		this.attempt = reconciled?.attempt ?? attempt;
-		this.items = reconciled ? resolveAttempt(this.attempt, banks).items : [];
+		this.items = items;
 		this.draft = this.item ? this.startingDraft(this.item) : undefined;
 	}
 

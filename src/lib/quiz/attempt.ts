@@ -213,9 +213,10 @@ export function reconcileAttempt(
 	const gone = (r: QuestionRef) => missing.some((m) => sameRef(m, r));
 	const questions = attempt.questions.filter((r) => !gone(r));
 	if (!questions.length) return null;
-	const next = attempt.questions.slice(attempt.position).find((r) => !gone(r));
-	const position = next ? questions.findIndex((r) => sameRef(r, next)) : questions.length - 1;
-	return { attempt: { ...attempt, questions, position }, changed: true };
+	return {
+		attempt: { ...attempt, questions, position: positionIn(questions, attempt) },
+		changed: true
+	};
 }
 
 export function sameRef(a: QuestionRef, b: QuestionRef): boolean {
