@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { schemaIssues, type ContentIssue } from './issues';
 import { typeOf } from '../question-types';
 import { attributionChoice, attributionChoices } from '../question-types/source';
-import { occursIn } from './evidence';
+import { titlesFor } from '../question-types/text';
+import { findPassage, occursIn, sentenceAround } from './evidence';
 import { questionFingerprint } from './fingerprint';
 import { checkRegister } from './register';
 import {
@@ -10,8 +11,11 @@ import {
 	QuestionSchema,
 	SourceSchema,
 	StorySchema,
+	outletOf,
+	type Evidence,
 	type Question,
 	type QuestionData,
+	type ShippedEvidence,
 	type Source,
 	type Story,
 	type StoryBundle
@@ -128,7 +132,7 @@ export function checkContent(files: readonly ContentFile[]): {
 					});
 				questionIds.set(q.id, f.path);
 				issues.push(...checkQuestion(f.path, q, story, sources));
-				questions.push({ ...q, fingerprint: questionFingerprint(q) });
+				questions.push(shipped(q, story, sources));
 			});
 		}
 		const register = files.find((f) => f.kind === 'register' && f.story === story.id);
@@ -165,6 +169,28 @@ export function checkContent(files: readonly ContentFile[]): {
 		});
 
 	return { bundles, issues };
+}
+
+/**
+ * A checked question as the app ships it: its fingerprint, taken from the question as written;
+ * each piece of evidence with the sentence around it; and a text answer with the titles of the
+ * actors it names (`titlesFor`).
+ */
+function shipped(q: QuestionData, story: Story, sources: Map<string, Source>): Question {
+	const fingerprint = questionFingerprint(q);
+	const evidence = q.evidence.map((e) => inContext(e, sources.get(e.source)));
+	if (q.type !== 'text') return { ...q, evidence, fingerprint };
+	const actors = story.actors.filter((a) => q.actors.includes(a.id));
+	return { ...q, titles: titlesFor(q, actors), evidence, fingerprint };
+}
+
+/** Evidence with the rest of its sentence; empty when the quote is not found (an issue already). */
+function inContext(evidence: Evidence, source: Source | undefined): ShippedEvidence {
+	const at = source && findPassage(source, evidence.quote);
+	const context = at
+		? sentenceAround(source.paragraphs[at.paragraph]!, at.start, at.end)
+		: { before: '', after: '' };
+	return { ...evidence, context };
 }
 
 function checkStory(file: string, story: Story, sources: Map<string, Source>): ContentIssue[] {
@@ -235,9 +261,10 @@ function checkQuestion(
 	story: Story,
 	sources: Map<string, Source>
 ): ContentIssue[] {
-	const issues: ContentIssue[] = typeOf(q.type)
-		.check(q)
-		.map((i) => ({ file, id: q.id, ...i }));
+	const def = typeOf(q.type);
+	const issues: ContentIssue[] = [...def.check(q), ...(def.checkPrompt?.(q, q.prompt) ?? [])].map(
+		(i) => ({ file, id: q.id, ...i })
+	);
 	q.evidence.forEach((e, i) =>
 		issues.push(...checkEvidence(file, q.id, `evidence[${i}]`, e, story, sources))
 	);
@@ -272,7 +299,7 @@ function checkAttribution(
 	const issues: ContentIssue[] = [];
 	const outlets = story.sources.flatMap((id) => {
 		const source = sources.get(id);
-		return source ? [{ id, outlet: source.outlet }] : [];
+		return source ? [outletOf(source)] : [];
 	});
 	const known = q.answer.every((id) => outlets.some((o) => o.id === id));
 	if (known && !attributionChoice(outlets, q.answer))

@@ -24,6 +24,75 @@ export function findPassage(source: Source, quote: string): Passage | null {
 	return null;
 }
 
+/**
+ * Words written with a full stop that seldom end a sentence: titles before a name. Initials and
+ * dotted abbreviations ("U.S.", "N.W.", "J.") are recognised by their shape.
+ */
+const ABBREVIATIONS = new Set([
+	'mr',
+	'mrs',
+	'ms',
+	'dr',
+	'prof',
+	'st',
+	'jr',
+	'sr',
+	'gen',
+	'col',
+	'lt',
+	'sgt',
+	'capt',
+	'gov',
+	'sen',
+	'rep',
+	'rev',
+	'no',
+	'vs'
+]);
+
+/**
+ * Where each sentence of a folded paragraph ends (just past its last character). A sentence ends
+ * at ".", "!" or "?" (a run of them, as "..."), with any closing quotes or brackets after it,
+ * followed by a space or the paragraph's end; not where the next word begins with a lower-case
+ * letter ("forced... and"), nor after an abbreviation ("Mr.", "U.S.") unless the paragraph ends.
+ */
+function sentenceEnds(text: string): number[] {
+	const ends: number[] = [];
+	for (const m of text.matchAll(/[.!?]+["'”’)\]]*(?= |$)/g)) {
+		const end = m.index + m[0].length;
+		const next = text.slice(end).trimStart();
+		if (next && /^\p{Ll}/u.test(next)) continue;
+		if (next && m[0].startsWith('.') && !m[0].startsWith('..')) {
+			const word = /[^\s("'“‘[]*$/.exec(text.slice(0, m.index))![0];
+			if (/^(\p{L}\.)*\p{L}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) continue;
+		}
+		ends.push(end);
+	}
+	return ends;
+}
+
+/**
+ * The rest of the sentence a passage stands in: `before` runs from the start of the sentence
+ * holding the passage's first character, `after` to the end of the sentence holding its last
+ * (several sentences when the passage spans them), never past the paragraph. Whitespace is
+ * folded, and `start`/`end` index the folded paragraph, as `findPassage` gives them, so
+ * `before + passage + after` is exactly that stretch of the folded paragraph.
+ */
+export function sentenceAround(
+	paragraph: string,
+	start: number,
+	end: number
+): { before: string; after: string } {
+	const text = foldWhitespace(paragraph);
+	const ends = sentenceEnds(text);
+	// A sentence starts after the space that follows the end of the one before.
+	const from = ends
+		.filter((e) => e < start)
+		.reduce((at, e) => Math.max(at, text[e] === ' ' ? e + 1 : e), 0);
+	const to = ends.find((e) => e >= end) ?? text.length;
+	return { before: text.slice(Math.min(from, start), start), after: text.slice(end, to) };
+}
+
 /** Whether a passage stands anywhere in a source's text. */
 export function occursIn(source: Source, quote: string): boolean {
 	return findPassage(source, quote) !== null;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { questionTypes, type TypedData } from '../question-types';
+import { questionTypes, type Outlet, type TypedData } from '../question-types';
 import { CATEGORIES, type Category } from './categories';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -15,6 +15,11 @@ export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
 /** A passage a claim rests on: it must stand word for word (whitespace aside) in that source. */
 export const EvidenceSchema = v.strictObject({ source: IdSchema, quote: Text });
 export type Evidence = v.InferOutput<typeof EvidenceSchema>;
+/**
+ * Evidence as the app ships it: with the rest of the sentence (or sentences) the quote stands in,
+ * whitespace folded, so that `before + quote + after` is that text (`sentenceAround`).
+ */
+export type ShippedEvidence = Evidence & { context: { before: string; after: string } };
 
 /** One article, as published, with the page furniture stripped and the report untouched. */
 export const SourceSchema = v.strictObject({
@@ -37,7 +42,12 @@ export const ActorSchema = v.strictObject({
 	id: IdSchema,
 	name: Text,
 	kind: v.picklist(['person', 'organisation', 'country', 'office']),
-	description: Text
+	description: Text,
+	/**
+	 * Titles or roles the reports give the actor ("Prime Minister", "British Foreign Secretary"):
+	 * a typed answer naming the actor may carry one (see `text.ts`).
+	 */
+	titles: v.optional(v.array(Text), [])
 });
 export type Actor = v.InferOutput<typeof ActorSchema>;
 
@@ -82,8 +92,15 @@ export const QuestionSchema = v.variant(
 type Common = v.InferOutput<v.ObjectSchema<typeof common, undefined>>;
 /** A question as an editor writes it. */
 export type QuestionData = Common & TypedData;
-/** A question as the app ships it: what the editor wrote, and its fingerprint (`fingerprint.ts`). */
-export type Question = QuestionData & { fingerprint: string };
+/**
+ * A question as the app ships it: what the editor wrote, with each piece of evidence in its
+ * sentence, what the check fills in (a text answer's titles from the story's actors), and its
+ * fingerprint (`fingerprint.ts`), taken from the question as written.
+ */
+export type Question = Omit<Common, 'evidence'> & {
+	evidence: ShippedEvidence[];
+	fingerprint: string;
+} & TypedData;
 
 export const BankSchema = v.strictObject({
 	$schema: v.optional(v.string()),
@@ -118,7 +135,7 @@ export interface StorySummary {
 	title: string;
 	summary: string;
 	date: string;
-	outlets: { id: string; outlet: string }[];
+	outlets: Outlet[];
 	counts: Record<Category, number>;
 }
 
@@ -130,7 +147,12 @@ export function summarizeStory(bundle: StoryBundle): StorySummary {
 		title: bundle.story.title,
 		summary: bundle.story.summary,
 		date: bundle.story.date,
-		outlets: bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet })),
+		outlets: bundle.sources.map(outletOf),
 		counts
 	};
+}
+
+/** A source as the outlet students see: its short name and its full name. */
+export function outletOf(source: Source): Outlet {
+	return { id: source.id, outlet: source.outlet, name: source.outletName };
 }

@@ -76,22 +76,83 @@ function isSmallTypo(given: string, want: string): boolean {
 }
 
 /**
+ * Matches a response that may name the person with one of their titles: after normalising, it is
+ * one of the accepted answers (as `matchText` reads it, a slipped letter included), either alone
+ * or with exactly one of `titles` before it ("Prime Minister Edi Rama", "the Prime Minister Edi
+ * Rama") or after it ("Edi Rama, the Prime Minister"). A title must be written exactly
+ * (normalised); it never stands alone ("Prime Minister" fails), and any other word fails, a
+ * title the question does not list included ("Foreign Secretary Edi Rama"). A plain exact match
+ * wins over a titled one, and an exact one over a typo.
+ */
+export function matchTitled(
+	response: string,
+	accepted: readonly string[],
+	titles: readonly string[]
+): TextMatch {
+	const plain = matchText(response, accepted);
+	if (plain.kind === 'exact' || !titles.length) return plain;
+	const given = normalizeAnswer(response);
+	let best = plain;
+	for (const title of titles) {
+		const t = normalizeAnswer(title);
+		if (!t) continue;
+		for (const name of namesBesideTitle(given, t)) {
+			const m = matchText(name, accepted);
+			if (m.kind === 'exact') return m;
+			if (m.kind === 'typo' && best.kind === 'wrong') best = m;
+		}
+	}
+	return best;
+}
+
+/** What is left of a normalised response once the title is taken off its front or its end. */
+function namesBesideTitle(given: string, title: string): string[] {
+	const names: string[] = [];
+	for (const lead of [`${title} `, `the ${title} `])
+		if (given.startsWith(lead)) names.push(given.slice(lead.length));
+	for (const tail of [` ${title}`, ` the ${title}`])
+		if (given.endsWith(tail)) names.push(given.slice(0, -tail.length));
+	return names;
+}
+
+/**
+ * The titles a text question accepts with its answer: those its editor wrote, and the titles of
+ * the question's actors whose name is one of its accepted answers (an exact match, as
+ * `matchText` reads it). So "Prime Minister" goes with "Edi Rama" only where an answer is
+ * "Edi Rama" and Edi Rama is among the question's actors; another actor's titles never do.
+ */
+export function titlesFor(
+	q: { answers: readonly string[]; titles: readonly string[] },
+	actors: readonly { name: string; titles: readonly string[] }[]
+): string[] {
+	const named = actors.filter((a) => matchText(a.name, q.answers).kind === 'exact');
+	return [...new Set([...q.titles, ...named.flatMap((a) => a.titles)])];
+}
+
+/**
  * A short typed answer, or a cloze (the prompt holds a blank, "___", to fill). Scoring: 1 when
- * the response matches one of the accepted answers as `matchText` defines it, a forgiven typo
- * included (and said), otherwise 0.
+ * the response matches one of the accepted answers as `matchTitled` defines it (the answer as
+ * `matchText` reads it, a forgiven typo included and said, optionally with one of the question's
+ * `titles` before or after it), otherwise 0.
+ *
+ * `titles` are the person's titles or roles ("Prime Minister", "PM"). The content check fills
+ * them in from the story's actors (`titlesFor`); an editor may add more. They decide nothing in
+ * the fingerprint unless an editor writes them.
  */
 export const text = defineType({
 	type: 'text',
 	label: 'Short answer',
 	entries: {
 		answers: v.pipe(v.array(Text), v.minLength(1, 'needs at least 1 accepted answer')),
-		placeholder: v.optional(v.string())
+		placeholder: v.optional(v.string()),
+		titles: v.optional(v.array(Text), [])
 	},
+	addedFields: ['titles'],
 	response: v.object({ text: v.string() }),
 	perfect: (q) => ({ text: q.answers[0]! }),
 	isComplete: (_q, r) => normalizeAnswer(r.text).length > 0,
 	score(q, r) {
-		const m = matchText(r.text, q.answers);
+		const m = matchTitled(r.text, q.answers, q.titles);
 		if (m.kind === 'wrong') return { score: 0 };
 		if (m.kind === 'typo')
 			return { score: 1, note: `Typo forgiven: “${r.text.trim()}” was read as “${m.accepted}”.` };
@@ -99,8 +160,12 @@ export const text = defineType({
 	},
 	answerText: (q) => q.answers[0]!,
 	responseText: (_q, r) => r.text.trim() || '(no answer)',
-	check: (q) =>
-		q.answers
+	check: (q) => [
+		...q.answers
 			.filter((a) => !normalizeAnswer(a))
-			.map((a) => ({ field: 'answers', message: `"${a}" has no letters or digits to match` }))
+			.map((a) => ({ field: 'answers', message: `"${a}" has no letters or digits to match` })),
+		...q.titles
+			.filter((t) => !normalizeAnswer(t))
+			.map((t) => ({ field: 'titles', message: `"${t}" has no letters or digits to match` }))
+	]
 });

@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import DateAnswer from '$lib/components/answers/DateAnswer.svelte';
-import { daysInMonth, MONTHS } from '$lib/question-types/date';
+import { date, daysInMonth, MONTHS } from '$lib/question-types/date';
+import { isComplete, scoreResponse } from '$lib/quiz/scoring';
 import { answerProps, dateQuestion, PROMPT_ID, renderAnswer } from '../fixtures';
 
 const day = () => screen.getByRole('combobox', { name: 'Day' }) as HTMLSelectElement;
@@ -179,5 +180,82 @@ describe('DateAnswer', () => {
 		expect(day()).toHaveValue('14');
 		expect(month()).toHaveValue('7');
 		expect(year()).toHaveValue('2022');
+	});
+
+	describe('with part of the date given in the prompt', () => {
+		it('asks only for the day when the month and year are given, showing them beside it', () => {
+			const question = dateQuestion({
+				prompt: 'On what day in July 2022 did the cyberattack take place?',
+				answer: '2022-07-15',
+				given: 'month'
+			});
+			renderAnswer(DateAnswer, question);
+			const group = screen.getByRole('group', { name: question.prompt });
+			expect(group).toHaveAccessibleDescription('Give the day in July 2022.');
+			expect(within(group).getByRole('combobox', { name: 'Day' })).toHaveValue('');
+			expect(screen.queryByRole('combobox', { name: 'Month' })).not.toBeInTheDocument();
+			expect(screen.queryByRole('textbox', { name: 'Year' })).not.toBeInTheDocument();
+			expect(within(group).getByText('July 2022')).toBeVisible();
+		});
+
+		it('answers with the day alone, which is complete and right', async () => {
+			const user = userEvent.setup();
+			const question = dateQuestion({ answer: '2022-07-15', given: 'month' });
+			const { latest } = renderAnswer(DateAnswer, question);
+			await user.selectOptions(day(), '15');
+			expect(latest()).toEqual({ year: null, month: null, day: 15 });
+			expect(isComplete(question, latest())).toBe(true);
+			expect(scoreResponse(question, latest()).score).toBe(1);
+		});
+
+		it('offers as many days as the given month has', () => {
+			renderAnswer(DateAnswer, dateQuestion({ answer: '2023-02-10', given: 'month' }));
+			expect(dayChoices()).toBe(28);
+		});
+
+		it('asks for the day and month when the year is given, counting days in that year', async () => {
+			const user = userEvent.setup();
+			const question = dateQuestion({ answer: '2024-02-29', given: 'year' });
+			const { latest } = renderAnswer(DateAnswer, question);
+			expect(screen.getByRole('group', { name: question.prompt })).toHaveAccessibleDescription(
+				'Give the day and month in 2024.'
+			);
+			expect(screen.queryByRole('textbox', { name: 'Year' })).not.toBeInTheDocument();
+			await user.selectOptions(month(), 'February');
+			expect(dayChoices()).toBe(29);
+			await user.selectOptions(day(), '29');
+			expect(latest()).toEqual({ year: null, month: 2, day: 29 });
+			expect(scoreResponse(question, latest()).score).toBe(1);
+		});
+
+		it('asks only for the month when the year is given and the answer is a month', () => {
+			const question = dateQuestion({ answer: '2022-07', given: 'year' });
+			renderAnswer(DateAnswer, question);
+			expect(screen.getByRole('group', { name: question.prompt })).toHaveAccessibleDescription(
+				'Give the month in 2022.'
+			);
+			expect(screen.queryByRole('combobox', { name: 'Day' })).not.toBeInTheDocument();
+			expect(month()).toBeInTheDocument();
+			expect(screen.queryByRole('textbox', { name: 'Year' })).not.toBeInTheDocument();
+		});
+
+		it('shows the perfect response, the day alone, in its field', () => {
+			const question = dateQuestion({ answer: '2022-07-15', given: 'month' });
+			render(DateAnswer, answerProps(question, { response: date.perfect(question) }));
+			expect(day()).toHaveValue('15');
+		});
+
+		it('once locked, shows the day given and takes no input', () => {
+			render(
+				DateAnswer,
+				answerProps(dateQuestion({ answer: '2022-07-15', given: 'month' }), {
+					locked: true,
+					response: { year: null, month: null, day: 14 }
+				})
+			);
+			expect(day()).toBeDisabled();
+			expect(day()).toHaveValue('14');
+			expect(screen.getByText('July 2022')).toBeInTheDocument();
+		});
 	});
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatIssue, type ContentIssue } from '$lib/content/check';
+import { questionFingerprint } from '$lib/content/fingerprint';
+import { summarizeStory, type Question, type QuestionData } from '$lib/content/model';
 import { registerWith } from '$lib/content/register';
+import { scoreResponse } from '$lib/quiz/scoring';
 import {
 	ALPHA,
 	BETA,
@@ -552,6 +555,217 @@ describe('checkContent: answers', () => {
 			field: 'answer',
 			message: /not a real date/
 		});
+	});
+});
+
+describe('checkContent: dates whose prompt gives part of the answer', () => {
+	const announcement = (f: Fixture) => questionIn(f.extra, 'tst-dates-announcement');
+
+	it('accepts a prompt that states the month and year it gives', () => {
+		const result = check((f) => {
+			announcement(f).prompt = 'On what day in September 2022 was the expulsion announced?';
+			announcement(f).given = 'month';
+		});
+		expect(result.issues).toEqual([]);
+		const q = result.bundles[0]!.questions.find((q) => q.id === 'tst-dates-announcement')!;
+		expect(q.type === 'date' && q.given).toBe('month');
+		expect(scoreResponse(q, { year: null, month: null, day: 7 }).score).toBe(1);
+	});
+
+	it('reports a prompt that does not state what it gives, naming what is missing', () => {
+		const result = check((f) => {
+			announcement(f).prompt = 'On what day in 2022 was the expulsion announced?';
+			announcement(f).given = 'month';
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-announcement',
+			field: 'prompt',
+			message: /year and month.*given: month.*"September"/
+		});
+	});
+
+	it('reports a given year the prompt does not state', () => {
+		const result = check((f) => (announcement(f).given = 'year'));
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-announcement',
+			field: 'prompt',
+			message: /"2022"/
+		});
+	});
+
+	it('reports a given that leaves nothing to ask', () => {
+		const result = check((f) => {
+			announcement(f).prompt = 'In what month of 2022 was the expulsion announced?';
+			announcement(f).answer = '2022-09';
+			announcement(f).given = 'month';
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-announcement',
+			field: 'given',
+			message: /nothing/
+		});
+	});
+
+	it('reports a given that is neither the year nor the month', () => {
+		const result = check((f) => (announcement(f).given = 'day'));
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-dates-announcement',
+			field: 'given',
+			message: /'year' or 'month'/
+		});
+	});
+});
+
+describe('checkContent: titles for typed answers, from the story’s actors', () => {
+	/** The fixture with two officials, and a typed question naming one of them. */
+	function withOfficials(f: Fixture) {
+		(f.story.actors as unknown[]).push(
+			{
+				id: 'ana-vela',
+				name: 'Ana Vela',
+				kind: 'person',
+				description: 'The foreign minister.',
+				titles: ['Foreign Minister', 'FM']
+			},
+			{
+				id: 'ben-oru',
+				name: 'Ben Oru',
+				kind: 'person',
+				description: 'The interior minister.',
+				titles: ['Interior Minister']
+			}
+		);
+		f.extra.questions.push({
+			id: 'tst-actors-vela',
+			category: 'actors',
+			type: 'text',
+			prompt: 'Who announced the expulsion?',
+			answers: ['Ana Vela', 'Vela'],
+			explanation: 'Alpha says so.',
+			difficulty: 1,
+			actors: ['ana-vela', 'ben-oru', 'albania'],
+			evidence: [{ source: ALPHA, quote: 'the prime minister announced the expulsion' }]
+		});
+	}
+	const shipped = (result: ReturnType<typeof checkContent>, id: string) => {
+		const q = result.bundles[0]!.questions.find((q) => q.id === id)!;
+		if (q.type !== 'text') throw new Error(`${id} is not a text question`);
+		return q;
+	};
+
+	it('gives a text question the titles of the actors its answers name, and no one else’s', () => {
+		const result = check(withOfficials);
+		expect(result.issues).toEqual([]);
+		expect(shipped(result, 'tst-actors-vela').titles).toEqual(['Foreign Minister', 'FM']);
+	});
+
+	it('gives none to a question whose answers name no actor', () => {
+		const result = check(withOfficials);
+		expect(shipped(result, 'tst-quotes-hasty').titles).toEqual([]);
+	});
+
+	it('gives none for an actor the question does not list', () => {
+		const result = check((f) => {
+			withOfficials(f);
+			questionIn(f.extra, 'tst-actors-vela').actors = ['ben-oru'];
+		});
+		expect(shipped(result, 'tst-actors-vela').titles).toEqual([]);
+	});
+
+	it('keeps the titles an editor wrote, before the actors’ own', () => {
+		const result = check((f) => {
+			withOfficials(f);
+			questionIn(f.extra, 'tst-actors-vela').titles = ['Minister', 'FM'];
+		});
+		expect(shipped(result, 'tst-actors-vela').titles).toEqual([
+			'Minister',
+			'FM',
+			'Foreign Minister'
+		]);
+	});
+
+	it('takes the fingerprint from the question as written, before its titles were added', () => {
+		const result = check(withOfficials);
+		const q = shipped(result, 'tst-actors-vela');
+		const written = { ...q, titles: [] } as QuestionData;
+		expect(q.fingerprint).toBe(questionFingerprint(written));
+		expect(q.fingerprint).not.toBe(questionFingerprint(q));
+	});
+
+	it('scores a response with the title as right, and another actor’s title as wrong', () => {
+		const q = shipped(check(withOfficials), 'tst-actors-vela');
+		expect(scoreResponse(q, { text: 'Foreign Minister Ana Vela' }).score).toBe(1);
+		expect(scoreResponse(q, { text: 'Vela, the FM' }).score).toBe(1);
+		expect(scoreResponse(q, { text: 'Interior Minister Ana Vela' }).score).toBe(0);
+		expect(scoreResponse(q, { text: 'Foreign Minister Ben Oru' }).score).toBe(0);
+		expect(scoreResponse(q, { text: 'Foreign Minister' }).score).toBe(0);
+	});
+
+	it('reports an empty title, naming the actor', () => {
+		const result = check((f) => {
+			withOfficials(f);
+			(f.story.actors as { titles?: string[] }[])[2]!.titles = ['Foreign Minister', ' '];
+		});
+		expect(result.issues[0]).toMatchObject({
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'actors.2.titles.1'
+		});
+		expect(result.issues[0]!.message).toMatch(/must not be empty/);
+	});
+});
+
+describe('checkContent: evidence in its sentence', () => {
+	const evidenceOf = (result: ReturnType<typeof checkContent>, id: string): Question['evidence'] =>
+		result.bundles[0]!.questions.find((q) => q.id === id)!.evidence;
+
+	it('gives each piece of evidence the rest of the sentence it stands in', () => {
+		expect(evidenceOf(check(), 'tst-actors-announcer')).toEqual([
+			{
+				source: ALPHA,
+				quote: 'the prime minister announced the expulsion',
+				context: {
+					before: 'On September 7, ',
+					after: ' of all diplomats and gave them 24 hours to leave.'
+				}
+			}
+		]);
+	});
+
+	it('folds the whitespace of the paragraph around the quote', () => {
+		const [evidence] = evidenceOf(
+			check(
+				(f) =>
+					(questionIn(f.main, 'tst-actors-announcer').evidence = [
+						{ source: ALPHA, quote: 'to accept around 3,000' }
+					])
+			),
+			'tst-actors-announcer'
+		);
+		expect(evidence!.context).toEqual({
+			before: 'Relations worsened after the country agreed in 2013 ',
+			after: ' members of an exile group.'
+		});
+	});
+
+	it('leaves the fingerprint as the question was written', () => {
+		const q = check().bundles[0]!.questions.find((q) => q.id === 'tst-actors-announcer')!;
+		const written = { ...q, evidence: q.evidence.map(({ source, quote }) => ({ source, quote })) };
+		expect(q.fingerprint).toBe(questionFingerprint(written as QuestionData));
+	});
+});
+
+describe('summarizeStory', () => {
+	it('lists each outlet with its short and its full name, in the story’s order', () => {
+		const bundle = check().bundles[0]!;
+		expect(summarizeStory(bundle).outlets).toEqual([
+			{ id: ALPHA, outlet: 'Alpha', name: 'Alpha News Service' },
+			{ id: BETA, outlet: 'Beta', name: 'Beta Wire' }
+		]);
 	});
 });
 

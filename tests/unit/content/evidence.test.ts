@@ -6,7 +6,8 @@ import {
 	foldWhitespace,
 	occursIn,
 	quoteFromHash,
-	markPassages
+	markPassages,
+	sentenceAround
 } from '$lib/content/evidence';
 import type { Source } from '$lib/content/model';
 
@@ -102,6 +103,135 @@ describe('findPassage', () => {
 				const quote = text.slice(from!, to! + 1);
 				if (!quote.trim()) return;
 				expect(occursIn(source, quote.replace(/ /g, '\n  '))).toBe(true);
+			})
+		);
+	});
+});
+
+/** The context `sentenceAround` gives for a quote, found in the folded paragraph as the build finds it. */
+function around(paragraph: string, quote: string) {
+	const text = foldWhitespace(paragraph);
+	const start = text.indexOf(quote);
+	if (start < 0) throw new Error(`"${quote}" is not in the paragraph`);
+	return sentenceAround(paragraph, start, start + quote.length);
+}
+
+describe('sentenceAround', () => {
+	it('gives the rest of the one sentence a quote stands in', () => {
+		const paragraph =
+			'First it rained. Then Rama said the "extreme measure" was needed. Later it snowed.';
+		expect(around(paragraph, 'Rama said the "extreme measure" was')).toEqual({
+			before: 'Then ',
+			after: ' needed.'
+		});
+	});
+
+	it('reproduces the sentence exactly: before + quote + after', () => {
+		const paragraph = 'One. The ministry called it “hasty”, and left. Two.';
+		const { before, after } = around(paragraph, 'called it “hasty”');
+		expect(before + 'called it “hasty”' + after).toBe('The ministry called it “hasty”, and left.');
+	});
+
+	it('gives nothing before a quote at the start of the paragraph, nor after one at its end', () => {
+		const paragraph = 'Albania cut ties with Iran. It gave the diplomats 24 hours to leave';
+		expect(around(paragraph, 'Albania cut ties')).toEqual({ before: '', after: ' with Iran.' });
+		expect(around(paragraph, '24 hours to leave')).toEqual({
+			before: 'It gave the diplomats ',
+			after: ''
+		});
+	});
+
+	it('gives nothing after a quote that ends its sentence, and the stop after one that stops short', () => {
+		const paragraph = 'Albania ordered the staff to leave within 24 hours. Iran denied it.';
+		expect(around(paragraph, 'to leave within 24 hours.')).toEqual({
+			before: 'Albania ordered the staff ',
+			after: ''
+		});
+		expect(around(paragraph, 'to leave within 24 hours')).toEqual({
+			before: 'Albania ordered the staff ',
+			after: '.'
+		});
+	});
+
+	it('spans every sentence a quote runs across', () => {
+		const paragraph = 'Before. It rained all day. Then it snowed at night. After.';
+		expect(around(paragraph, 'all day. Then it snowed')).toEqual({
+			before: 'It rained ',
+			after: ' at night.'
+		});
+	});
+
+	it('ends a sentence after closing quotes, straight or curly', () => {
+		const curly = 'Rama said: “It was forced.” Then he left.';
+		expect(around(curly, 'It was forced')).toEqual({ before: 'Rama said: “', after: '.”' });
+		const straight = '"It was hasty." The ministry said so.';
+		expect(around(straight, 'The ministry')).toEqual({ before: '', after: ' said so.' });
+		expect(around(straight, 'hasty')).toEqual({ before: '"It was ', after: '."' });
+		const question = 'He asked: “Why now?” Nobody answered.';
+		expect(around(question, 'Nobody')).toEqual({ before: '', after: ' answered.' });
+	});
+
+	it('ends a sentence at "!" and "?"', () => {
+		const paragraph = 'What happened? The attack came! It was July.';
+		expect(around(paragraph, 'attack')).toEqual({ before: 'The ', after: ' came!' });
+	});
+
+	it('does not end a sentence at an abbreviation or initials', () => {
+		const paragraph =
+			'The U.S. National Security Council said so. Mr. Rama and Dr. Smith met in Washington, D.C. on Monday. J. R. Smith agreed.';
+		expect(around(paragraph, 'National Security Council')).toEqual({
+			before: 'The U.S. ',
+			after: ' said so.'
+		});
+		expect(around(paragraph, 'Rama and')).toEqual({
+			before: 'Mr. ',
+			after: ' Dr. Smith met in Washington, D.C. on Monday.'
+		});
+		expect(around(paragraph, 'Smith agreed')).toEqual({ before: 'J. R. ', after: '.' });
+	});
+
+	it('ends a sentence at an abbreviation that closes the paragraph', () => {
+		const paragraph = 'They met in the U.S.';
+		expect(around(paragraph, 'They met')).toEqual({ before: '', after: ' in the U.S.' });
+	});
+
+	it('does not end a sentence where the next word starts in lower case', () => {
+		const paragraph =
+			'It was "not at all desired but completely forced... and" in proportion. Next.';
+		expect(around(paragraph, 'in proportion')).toEqual({
+			before: 'It was "not at all desired but completely forced... and" ',
+			after: '.'
+		});
+		const bracket = 'It was forced...[and] in full proportion. Next.';
+		expect(around(bracket, 'in full')).toEqual({
+			before: 'It was forced...[and] ',
+			after: ' proportion.'
+		});
+	});
+
+	it('does not end a sentence inside a number or an address', () => {
+		const paragraph = 'The rate rose 3.5 percent, see example.com for more. Next.';
+		expect(around(paragraph, 'percent')).toEqual({
+			before: 'The rate rose 3.5 ',
+			after: ', see example.com for more.'
+		});
+	});
+
+	it('folds whitespace and indexes the folded paragraph', () => {
+		const paragraph = 'One.\n\nThe  ministry\tcalled it   hasty. Two.';
+		expect(around(paragraph, 'called it hasty')).toEqual({ before: 'The ministry ', after: '.' });
+	});
+
+	it('keeps within the paragraph, whatever it is given', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 60 }), fc.nat(), fc.nat(), (paragraph, a, b) => {
+				const text = foldWhitespace(paragraph);
+				const start = Math.min(a, b) % (text.length + 1);
+				const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+				const { before, after } = sentenceAround(paragraph, start, end);
+				expect(before + text.slice(start, end) + after).toBe(
+					text.slice(start - before.length, end + after.length)
+				);
 			})
 		);
 	});

@@ -53,13 +53,58 @@ describe('questionFingerprint', () => {
 		expect(questionFingerprint(single(change))).toBe(questionFingerprint(single()));
 	});
 
-	it('covers every field of every question type', () => {
+	it('covers every field of every question type, those added later once they are set', () => {
 		for (const t of questionTypes) {
-			const fields = fingerprintedFields({ ...single(), type: t.type } as QuestionData);
+			const added: readonly string[] = t.addedFields ?? [];
+			const unset = fingerprintedFields({ ...single(), type: t.type } as QuestionData);
+			expect(Object.keys(unset).sort()).toEqual(
+				['type', 'prompt', ...Object.keys(t.entries).filter((k) => !added.includes(k))].sort()
+			);
+			const set = Object.fromEntries(added.map((k) => [k, ['set']]));
+			const fields = fingerprintedFields({ ...single(), ...set, type: t.type } as QuestionData);
 			expect(Object.keys(fields).sort()).toEqual(
 				['type', 'prompt', ...Object.keys(t.entries)].sort()
 			);
 		}
+	});
+
+	// Pinned before `titles` (text) and `given` (date) were added: answers recorded then still match.
+	it.each([
+		[
+			'a text question',
+			'Who announced it?',
+			{ type: 'text', answers: ['Edi Rama', 'Rama'] },
+			'93ed95f5247617a3'
+		],
+		[
+			'a text question with a placeholder',
+			'Who announced it?',
+			{ type: 'text', answers: ['Edi Rama', 'Rama'], placeholder: 'Full name' },
+			'8805c8f7df97995e'
+		],
+		['a date question', 'On what day?', { type: 'date', answer: '2022-07-15' }, 'c4fc127428e2f8dc']
+	])('is as it was for %s that leaves the added fields unset', (_, prompt, fields, pinned) => {
+		// Only the type's own fields count, so the single question's options make no difference.
+		const written = { ...single({ prompt }), ...fields } as unknown as QuestionData;
+		expect(questionFingerprint(written)).toBe(pinned);
+		// As the schema reads it: `titles` defaults to [], `given` to undefined.
+		const parsed = { ...written, titles: [], given: undefined } as unknown as QuestionData;
+		expect(questionFingerprint(parsed)).toBe(pinned);
+	});
+
+	it.each([
+		['titles a text question’s editor wrote', { titles: ['Prime Minister'] }, 'text'],
+		['the date parts a prompt gives', { given: 'month' }, 'date']
+	])('changes when %s are set', (_, change, type) => {
+		const base = {
+			...single(),
+			type,
+			answers: ['Edi Rama'],
+			answer: '2022-07-15'
+		} as unknown as QuestionData;
+		expect(questionFingerprint({ ...base, ...change } as QuestionData)).not.toBe(
+			questionFingerprint(base)
+		);
 	});
 
 	it('is shipped with every checked question', () => {

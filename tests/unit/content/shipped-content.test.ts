@@ -2,14 +2,27 @@
  * The real content in questions/ loads and keeps the code's promises, whatever stories it holds:
  * no story ids, counts or facts here (those are in tests/content-policy/).
  */
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '$lib/content/check';
-import { findPassage, occursIn } from '$lib/content/evidence';
+import { findPassage, foldWhitespace, occursIn } from '$lib/content/evidence';
 import { questionFingerprint } from '$lib/content/fingerprint';
-import type { QuestionData } from '$lib/content/model';
-import { loadContent } from '$lib/server/content-files';
+import { QuestionSchema, type QuestionData } from '$lib/content/model';
+import { loadContent, readContentFiles } from '$lib/server/content-files';
 
 const { bundles, issues } = loadContent();
+
+/** Every question as its editor wrote it, before the check fills anything in, by id. */
+function asWritten(): Map<string, QuestionData> {
+	const written = new Map<string, QuestionData>();
+	for (const f of readContentFiles().files)
+		if (f.kind === 'bank')
+			for (const raw of (f.data as { questions: unknown[] }).questions) {
+				const q = v.parse(QuestionSchema, raw) as QuestionData;
+				written.set(q.id, q);
+			}
+	return written;
+}
 
 describe('the shipped content', () => {
 	it('passes the content check', () => {
@@ -20,12 +33,24 @@ describe('the shipped content', () => {
 		for (const b of bundles) expect(b.sources.map((s) => s.id)).toEqual(b.story.sources);
 	});
 
-	it('gives every question a unique id and its fingerprint', () => {
+	it('gives every question a unique id and the fingerprint of the question as written', () => {
 		const questions = bundles.flatMap((b) => b.questions);
 		const ids = questions.map((q) => q.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		for (const { fingerprint, ...q } of questions)
-			expect(fingerprint).toBe(questionFingerprint(q as QuestionData));
+		const written = asWritten();
+		for (const q of questions)
+			expect(q.fingerprint, q.id).toBe(questionFingerprint(written.get(q.id)!));
+	});
+
+	it('gives every piece of evidence the rest of its sentence, found in its paragraph', () => {
+		for (const b of bundles)
+			for (const q of b.questions)
+				for (const e of q.evidence) {
+					const source = b.sources.find((s) => s.id === e.source)!;
+					const at = findPassage(source, e.quote)!;
+					const inContext = e.context.before + foldWhitespace(e.quote) + e.context.after;
+					expect(foldWhitespace(source.paragraphs[at.paragraph]!), q.id).toContain(inContext);
+				}
 	});
 
 	it('backs every question with passages found within one paragraph of their source', () => {

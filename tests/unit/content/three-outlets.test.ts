@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatIssue } from '$lib/content/check';
-import type { Question } from '$lib/content/model';
+import { outletOf, type Question } from '$lib/content/model';
 import { attributionChoices } from '$lib/question-types/source';
 import { answerText, responseText, scoreResponse } from '$lib/quiz/scoring';
 import {
@@ -45,7 +45,7 @@ describe('a story told by three outlets', () => {
 	});
 
 	it('accepts every choice the screen offers as a key, and no other', () => {
-		const outlets = check().bundles[0]!.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+		const outlets = check().bundles[0]!.sources.map(outletOf);
 		const choices = attributionChoices(outlets);
 		const subsets = [
 			[],
@@ -84,7 +84,7 @@ describe('a story told by three outlets', () => {
 	it('scores and words an answer the way the screen offers it', () => {
 		const { bundles } = check();
 		const bundle = bundles[0]!;
-		const outlets = bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+		const outlets = bundle.sources.map(outletOf);
 		const all = bundle.questions.find((q) => q.id === 'tst-sources-24-hours') as Question;
 		const none = bundle.questions.find((q) => q.id === 'tst-sources-neither') as Question;
 		expect(scoreResponse(all, { sources: [GAMMA, ALPHA, BETA] }).score).toBe(1);
