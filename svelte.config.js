@@ -8,6 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
+		// Absolute asset paths: 404.html is served at any depth (/a/b/c), and a relative path there
+		// (the icons the layout adds, ./favicon.svg) would point into a folder that is not there.
+		paths: { relative: false },
 		// Styles are small: inline them, so the first paint waits on no stylesheet request.
 		inlineStyleThreshold: Infinity,
 		// 404.html is served by static hosts for unknown addresses, and by the service worker offline

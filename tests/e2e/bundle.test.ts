@@ -18,7 +18,13 @@ export function firstLoadScripts(htmlFile: string): string[] {
 	const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
 	return links
 		.filter((tag) => /rel="modulepreload"/.test(tag))
-		.map((tag) => resolve(dirname(join(BUILD, htmlFile)), /href="([^"]+)"/.exec(tag)![1]!));
+		.map((tag) => {
+			const href = /href="([^"]+)"/.exec(tag)![1]!;
+			// Asset paths are absolute (from the site's root), or relative to the page.
+			return href.startsWith('/')
+				? join(BUILD, href)
+				: resolve(dirname(join(BUILD, htmlFile)), href);
+		});
 }
 
 const gzipped = (file: string) => gzipSync(readFileSync(file)).length;
