@@ -1,7 +1,9 @@
 import type { Question } from '$lib/content/model';
 import type { Outlet } from '$lib/question-types';
 import {
+	mayOverride,
 	planAttempt,
+	planPractice,
 	reconcileAttempt,
 	resolveAttempt,
 	sameRef,
@@ -9,9 +11,11 @@ import {
 	type Answer,
 	type Attempt,
 	type Banks,
+	type History,
 	type QuizItem,
 	type QuizSetup
 } from '$lib/quiz/attempt';
+import { missedIn, storyRecord, type PracticeItem, type StoryRecord } from '$lib/quiz/progress';
 import { isComplete, scoreResponse, startingResponse } from '$lib/quiz/scoring';
 import type { StorageFailure } from '$lib/storage/errors';
 import type { ProgressStore } from '$lib/storage/progress-store';
@@ -48,15 +52,39 @@ export const browserNewAttemptDeps: NewAttemptDeps = {
 	newSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!
 };
 
-/** Plans and saves a new attempt at one story; returns its id, or null when no question fits. */
+/** How long typing or picking may pause before the response on screen is saved as a draft. */
+export const DRAFT_DELAY_MS = 400;
+
+/**
+ * Plans and saves a new attempt at one story, preferring questions this device has not seen, then
+ * ones missed (`history`); returns its id, or null when no question fits.
+ */
 export async function startAttempt(
 	store: ProgressStore,
 	storyId: string,
 	questions: readonly Question[],
 	setup: QuizSetup,
-	deps: NewAttemptDeps = browserNewAttemptDeps
+	deps: NewAttemptDeps = browserNewAttemptDeps,
+	history?: History
 ): Promise<string | null> {
 	const attempt = planAttempt(storyId, questions, setup, {
+		id: deps.newId(),
+		seed: deps.newSeed(),
+		now: deps.now(),
+		history
+	});
+	if (!attempt) return null;
+	await store.saveAttempt(attempt);
+	return attempt.id;
+}
+
+/** Plans and saves a practice quiz of the given questions; returns its id, or null when there are none. */
+export async function startPractice(
+	store: ProgressStore,
+	items: readonly PracticeItem[],
+	deps: NewAttemptDeps = browserNewAttemptDeps
+): Promise<string | null> {
+	const attempt = planPractice(items, {
 		id: deps.newId(),
 		seed: deps.newSeed(),
 		now: deps.now()
@@ -65,6 +93,9 @@ export async function startAttempt(
 	await store.saveAttempt(attempt);
 	return attempt.id;
 }
+
+/** How many recent quizzes results look through for the best and the last score. */
+export const RECORD_LOOKBACK = 100;
 
 /**
  * One attempt in progress: the question on screen, the response being built, and the answers
@@ -83,13 +114,18 @@ export class QuizSession {
 	failure = $state<StorageFailure | null>(null);
 	/** Set when saving found that another tab had moved this quiz on (or finished it). */
 	movedElsewhere = $state(false);
+	/** An earlier question the student went back to look at (read-only), by its index; null when at the current one. */
+	reviewing = $state<number | null>(null);
 
 	/** The attempt's questions that the banks hold, in order. */
 	readonly items: QuizItem[];
 	/** Whether none of the attempt's questions is left in the banks. */
 	readonly gone: boolean;
+	/** Whether the banks' changes changed the attempt, so it must be saved as it now is. */
+	private readonly reconciled: boolean;
 	/** When the answer on screen was checked, for the guard against a double tap. */
 	private checkedAt = -Infinity;
+	private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
 	/**
 	 * Prefer `QuizSession.open`, which also saves an attempt that the banks' changes reconciled.
@@ -106,9 +142,17 @@ export class QuizSession {
 		const { items, missing } = resolveAttempt(attempt, banks);
 		const reconciled = reconcileAttempt(attempt, missing);
 		this.gone = reconciled === null;
+		this.reconciled = reconciled?.changed ?? false;
 		this.attempt = reconciled?.attempt ?? attempt;
 		this.items = items;
-		this.draft = this.item ? this.startingDraft(this.item) : undefined;
+		// A response built before a reload comes back, if it was for the question on screen.
+		const kept = attempt.draft;
+		this.draft =
+			this.item && kept?.questionId === this.item.question.id && !this.answer
+				? kept.response
+				: this.item
+					? this.startingDraft(this.item)
+					: undefined;
 	}
 
 	/**
@@ -126,7 +170,7 @@ export class QuizSession {
 		if (session.gone) {
 			if (attempt.finishedAt === null)
 				await session.save({ ...attempt, finishedAt: deps.now(), updatedAt: deps.now() });
-		} else if (session.attempt !== attempt) await session.save($state.snapshot(session.attempt));
+		} else if (session.reconciled) await session.save($state.snapshot(session.attempt));
 		return session;
 	}
 
@@ -168,15 +212,101 @@ export class QuizSession {
 		return summarizeAttempt(this.attempt, this.items, Object.values(this.answers));
 	}
 
+	/** The questions of this quiz not fully right, to practise again. */
+	get missed(): PracticeItem[] {
+		return missedIn(
+			this.attempt,
+			Object.values(this.answers),
+			(ref) => this.items.find((i) => i.ref.questionId === ref.questionId)?.question.category
+		);
+	}
+
+	/**
+	 * How this quiz compares with earlier whole quizzes on the same stories, among the most recent
+	 * `RECORD_LOOKBACK`; null when they cannot be read (results still show, without it).
+	 */
+	async compareWithPast(): Promise<StoryRecord | null> {
+		try {
+			const { attempts } = await this.store.attemptPage(0, RECORD_LOOKBACK);
+			const answers = await this.store.answersForAttempts(attempts.map((a) => a.id));
+			const past = attempts.map((attempt) => ({
+				attempt,
+				answers: answers.filter((a) => a.attemptId === attempt.id)
+			}));
+			return storyRecord(
+				{ attempt: $state.snapshot(this.attempt), answers: Object.values(this.answers) },
+				past
+			);
+		} catch (e) {
+			console.warn('Byline could not read earlier quizzes:', e);
+			return null;
+		}
+	}
+
+	/** Starts a practice quiz of this quiz's missed questions; its id, or null when none was missed. */
+	practiseMissed(deps: NewAttemptDeps = browserNewAttemptDeps): Promise<string | null> {
+		return startPractice(this.store, this.missed, deps);
+	}
+
 	private startingDraft(item: QuizItem): unknown {
 		return this.answers[item.question.id]
 			? undefined
 			: startingResponse(item.question, this.attempt.seed);
 	}
 
+	/** The item on screen: the current one, or an earlier one being looked at again. */
+	get shown(): QuizItem | undefined {
+		return this.items[this.reviewing ?? this.index];
+	}
+	get shownIndex(): number {
+		return this.reviewing ?? this.index;
+	}
+	get shownAnswer(): Answer | undefined {
+		return this.shown && this.answers[this.shown.question.id];
+	}
+	/** Whether there is an earlier question to look back at. */
+	get canGoBack(): boolean {
+		return this.shownIndex > 0;
+	}
+	/** Shows the question before the one on screen, read-only: its answer stands. */
+	back() {
+		if (this.canGoBack) this.reviewing = this.shownIndex - 1;
+	}
+	/** Goes forward from a question looked back at, to the next one, or to the current question. */
+	forward() {
+		if (this.reviewing === null) return;
+		this.reviewing = this.reviewing + 1 >= this.index ? null : this.reviewing + 1;
+	}
+	/** Whether the student may override the shown answer ("I was right"). */
+	get canOverride(): boolean {
+		const answer = this.shownAnswer;
+		return Boolean(answer && this.shown && mayOverride(this.attempt, answer, this.shown.question));
+	}
+
 	setDraft(response: unknown) {
 		this.draft = response;
 		this.incomplete = false;
+		// Kept with the attempt, a moment after the last change, so a reload does not lose it.
+		clearTimeout(this.draftTimer);
+		const questionId = this.item?.question.id;
+		if (!questionId || this.answer) return;
+		const snapshot = $state.snapshot(response);
+		this.draftTimer = setTimeout(() => void this.saveDraft(questionId, snapshot), DRAFT_DELAY_MS);
+	}
+
+	/**
+	 * Writes the draft without holding up Check: a draft that cannot be saved says so, like any
+	 * other write, and is written again with the next change.
+	 */
+	private async saveDraft(questionId: string, response: unknown) {
+		try {
+			await this.store.saveDraft(this.attempt.id, { questionId, response });
+			if (this.failure && !this.pendingWrites) this.failure = null;
+		} catch (e) {
+			console.warn('Byline could not keep the response on screen:', e);
+			// Once that question is answered, its draft no longer matters: nothing is lost to report.
+			if (!this.answers[questionId]) this.failure = failureOf(e);
+		}
 	}
 
 	/**
@@ -185,7 +315,7 @@ export class QuizSession {
 	 */
 	async check(): Promise<boolean> {
 		const item = this.item;
-		if (!item || this.pendingWrites) return false;
+		if (!item || this.pendingWrites || this.reviewing !== null) return false;
 		const q = item.question;
 		if (this.answers[q.id]) return true;
 		if (!isComplete(q, this.draft)) {
@@ -193,16 +323,53 @@ export class QuizSession {
 			return false;
 		}
 		const { score, note } = scoreResponse(q, this.draft);
+		return this.record(item, {
+			response: $state.snapshot(this.draft),
+			score,
+			...(note ? { note } : {})
+		});
+	}
+
+	/**
+	 * "I don't know": an honest answer, scored 0, that shows the feedback like any other. True once
+	 * it is saved (or an answer was already given).
+	 */
+	async dontKnow(): Promise<boolean> {
+		const item = this.item;
+		if (!item || this.pendingWrites || this.reviewing !== null) return false;
+		if (this.answers[item.question.id]) return true;
+		return this.record(item, { response: null, score: 0, dontKnow: true });
+	}
+
+	/**
+	 * "I was right": marks the typed answer on screen right at the student's word, in a practice
+	 * quiz only. The override is saved with the answer and shown as such. True once saved.
+	 */
+	async override(): Promise<boolean> {
+		const item = this.shown;
+		if (!item || this.pendingWrites || !this.canOverride) return false;
+		const stored = await this.write(() =>
+			this.store.overrideAnswer(this.attempt.id, item.question.id, this.deps.now())
+		);
+		if (!stored) return false;
+		this.answers = { ...this.answers, [item.question.id]: stored };
+		return true;
+	}
+
+	private async record(
+		item: QuizItem,
+		given: Pick<Answer, 'response' | 'score' | 'note' | 'dontKnow'>
+	): Promise<boolean> {
+		const q = item.question;
+		clearTimeout(this.draftTimer);
 		const answer: Answer = {
 			attemptId: this.attempt.id,
 			questionId: q.id,
 			storyId: item.ref.storyId,
 			category: q.category,
 			fingerprint: q.fingerprint,
-			response: $state.snapshot(this.draft),
-			score,
 			answeredAt: this.deps.now(),
-			...(note ? { note } : {})
+			...given
 		};
 		const stored = await this.write(() => this.store.recordAnswer(answer));
 		if (!stored) return false;
@@ -213,6 +380,7 @@ export class QuizSession {
 			updatedAt: Math.max(this.attempt.updatedAt, stored.answeredAt)
 		};
 		this.checkedAt = this.deps.now();
+		this.incomplete = false;
 		return true;
 	}
 
@@ -223,6 +391,10 @@ export class QuizSession {
 
 	/** Moves to the next question, or finishes after the last; false when nothing moved. */
 	async next(): Promise<boolean> {
+		if (this.reviewing !== null) {
+			this.forward();
+			return true;
+		}
 		if (!this.answer || this.finished || this.pendingWrites || !this.canAdvance) return false;
 		const now = this.deps.now();
 		const following = this.items[this.index + 1];
@@ -233,6 +405,8 @@ export class QuizSession {
 					updatedAt: now
 				}
 			: { ...$state.snapshot(this.attempt), finishedAt: now, updatedAt: now };
+		// The draft was for the question left behind.
+		delete moved.draft;
 		if (!(await this.save(moved))) return false;
 		// A finished quiz is worth keeping: now is the moment to ask the browser not to evict it.
 		if (this.finished && this.persistent) this.deps.keepData();

@@ -6,15 +6,26 @@ export interface Scored {
 	note?: string;
 }
 
-/** One outlet of the story a question belongs to: its source id and the name students see. */
+/**
+ * One outlet of the story a question belongs to: its source id, the short name students see
+ * ("RFE/RL", the source's `outlet`) and its full name ("Radio Free Europe/Radio Liberty", the
+ * source's `outletName`).
+ */
 export interface Outlet {
 	id: string;
 	outlet: string;
+	name: string;
 }
 
 /** The outlet's name for a source id, or the id itself when the story does not list it. */
 export function outletName(outlets: readonly Outlet[], id: string): string {
 	return outlets.find((o) => o.id === id)?.outlet ?? id;
+}
+
+/** One part of a response, and whether it is right. */
+export interface ResponsePart {
+	text: string;
+	right: boolean;
 }
 
 /** Puts a list in the order one question shows it within an attempt (seeded, so it is stable). */
@@ -58,8 +69,34 @@ export interface QuestionTypeDef<
 		r: v.InferOutput<R>,
 		outlets: readonly Outlet[]
 	): string;
+	/**
+	 * For types whose answer has parts (an order, pairs, several options): the right answer and a
+	 * response as lists, one part per line, so feedback can show them side by side; each part of a
+	 * response says whether it is right (in its place, or among the answers).
+	 */
+	answerParts?(
+		q: v.InferOutput<v.ObjectSchema<E, undefined>>,
+		outlets: readonly Outlet[]
+	): string[];
+	responseParts?(
+		q: v.InferOutput<v.ObjectSchema<E, undefined>>,
+		r: v.InferOutput<R>,
+		outlets: readonly Outlet[]
+	): ResponsePart[];
+	/**
+	 * For types with partial credit: how a response's score was reached, in words ("2 of 3 right,
+	 * 1 wrong pick cancels one").
+	 */
+	howScored?(q: v.InferOutput<v.ObjectSchema<E, undefined>>, r: v.InferOutput<R>): string;
 	/** Checks that the schema cannot express, such as an answer that is not among the options. */
 	check(q: v.InferOutput<v.ObjectSchema<E, undefined>>): TypeIssue[];
+	/** Checks of the type's fields against the question's prompt, for fields that must agree with it. */
+	checkPrompt?(q: v.InferOutput<v.ObjectSchema<E, undefined>>, prompt: string): TypeIssue[];
+	/**
+	 * Fields added after answers were first recorded against this type: the fingerprint leaves
+	 * one out while it is unset (absent, or an empty list), so adding it changed no fingerprint.
+	 */
+	addedFields?: readonly (keyof E & string)[];
 }
 
 export function defineType<T extends string, E extends v.ObjectEntries, R extends v.GenericSchema>(

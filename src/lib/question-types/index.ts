@@ -9,9 +9,9 @@ import { source } from './source';
 import { text } from './text';
 import { truefalse } from './truefalse';
 
-import type { Arrange, Outlet, QuestionTypeDef, Scored, TypeIssue } from './define';
+import type { Arrange, Outlet, QuestionTypeDef, ResponsePart, Scored, TypeIssue } from './define';
 
-export type { Arrange, Outlet, Scored, TypeIssue } from './define';
+export type { Arrange, Outlet, ResponsePart, Scored, TypeIssue } from './define';
 export { outletName } from './define';
 
 /** Every question type. Adding a type: one module beside these, one entry here, one answer component. */
@@ -59,7 +59,12 @@ interface LooseDef {
 	score(q: unknown, r: unknown): Scored;
 	answerText(q: unknown, outlets: readonly Outlet[]): string;
 	responseText(q: unknown, r: unknown, outlets: readonly Outlet[]): string;
+	answerParts?(q: unknown, outlets: readonly Outlet[]): string[];
+	responseParts?(q: unknown, r: unknown, outlets: readonly Outlet[]): ResponsePart[];
+	howScored?(q: unknown, r: unknown): string;
 	check(q: unknown): TypeIssue[];
+	checkPrompt?(q: unknown, prompt: string): TypeIssue[];
+	addedFields?: readonly string[];
 }
 
 /** The definition of a type, seen through one shape so callers need no switch on `type`. */

@@ -8,6 +8,10 @@ export function matchedTo(matches: Matches, left: string): string | null {
 	return matches.findLast((m) => m.left === left)?.right ?? null;
 }
 
+function matchedRight(q: { pairs: { left: string; right: string }[] }, r: { matches: Matches }) {
+	return q.pairs.filter((p) => matchedTo(r.matches, p.left) === p.right).length;
+}
+
 /**
  * Matching, such as quote ↔ speaker. `pairs` lists each left item with its right partner; the
  * quiz offers the right items shuffled. Scoring: the share of left items given their partner.
@@ -27,12 +31,17 @@ export const match = defineType({
 	}),
 	perfect: (q) => ({ matches: q.pairs.map((p) => ({ left: p.left, right: p.right })) }),
 	isComplete: (q, r) => q.pairs.every((p) => typeof matchedTo(r.matches, p.left) === 'string'),
-	score: (q, r) => ({
-		score: q.pairs.filter((p) => matchedTo(r.matches, p.left) === p.right).length / q.pairs.length
-	}),
+	score: (q, r) => ({ score: matchedRight(q, r) / q.pairs.length }),
 	answerText: (q) => q.pairs.map((p) => `${p.left} → ${p.right}`).join('; '),
 	responseText: (q, r) =>
 		q.pairs.map((p) => `${p.left} → ${matchedTo(r.matches, p.left) ?? '(none)'}`).join('; '),
+	answerParts: (q) => q.pairs.map((p) => `${p.left} → ${p.right}`),
+	responseParts: (q, r) =>
+		q.pairs.map((p) => {
+			const chosen = matchedTo(r.matches, p.left);
+			return { text: `${p.left} → ${chosen ?? '(none)'}`, right: chosen === p.right };
+		}),
+	howScored: (q, r) => `${matchedRight(q, r)} of ${q.pairs.length} matched`,
 	check: (q) => [
 		...duplicatesIn(q.pairs.map((p) => p.left)).map((l) => ({
 			field: 'pairs',

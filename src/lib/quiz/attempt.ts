@@ -22,6 +22,21 @@ export type QuestionRef = v.InferOutput<typeof QuestionRefSchema>;
 const Time = v.pipe(v.number(), v.finite());
 
 /**
+ * A practice quiz is the student's own; an assignment is a teacher's, and its answers stand as
+ * scored (no "I was right"). Attempts stored before modes existed are practice.
+ */
+export const MODES = ['practice', 'assignment'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A response built but not yet checked, kept with the attempt so a reload does not lose it. */
+export const DraftSchema = v.object({
+	questionId: v.pipe(v.string(), v.minLength(1)),
+	/** Read through `readResponse`, like an answer's response. */
+	response: v.unknown()
+});
+export type Draft = v.InferOutput<typeof DraftSchema>;
+
+/**
  * An attempt at a quiz: a list of questions (from one story or several), in the order they are
  * asked, and where the student is. Stored as it is, so it is validated whenever it is read back.
  */
@@ -36,11 +51,31 @@ export const AttemptSchema = v.pipe(
 		position: v.pipe(v.number(), v.integer(), v.minValue(0)),
 		startedAt: Time,
 		updatedAt: Time,
-		finishedAt: v.nullable(Time)
+		finishedAt: v.nullable(Time),
+		mode: v.optional(v.picklist(MODES), 'practice'),
+		/** A practice of questions missed before: not compared with whole quizzes in results. */
+		retry: v.optional(v.literal(true)),
+		/** The response on screen, not yet checked; only meaningful for the question at `position`. */
+		draft: v.optional(DraftSchema)
 	}),
 	v.check((a) => a.position < a.questions.length, 'position is past the last question')
 );
 export type Attempt = v.InferOutput<typeof AttemptSchema>;
+
+/** Whether a typed answer marked wrong may be overridden ("I was right"): in practice quizzes only. */
+export function mayOverride(
+	attempt: Pick<Attempt, 'mode'>,
+	answer: Answer,
+	question: Pick<Question, 'type'>
+): boolean {
+	return (
+		attempt.mode === 'practice' &&
+		question.type === 'text' &&
+		answer.score < 1 &&
+		!answer.dontKnow &&
+		!answer.override
+	);
+}
 
 /** One answer, written the moment it is checked. */
 export const AnswerSchema = v.object({
@@ -54,7 +89,16 @@ export const AnswerSchema = v.object({
 	response: v.unknown(),
 	score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 	note: v.optional(v.string()),
-	answeredAt: Time
+	answeredAt: Time,
+	/** The student pressed "I don't know": the feedback was shown and the score is 0. */
+	dontKnow: v.optional(v.literal(true)),
+	/**
+	 * The student overrode a typed answer marked wrong ("I was right", practice only): `score` is
+	 * then 1, `from` the score the rule gave, `at` when it was overridden.
+	 */
+	override: v.optional(
+		v.object({ from: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), at: Time })
+	)
 });
 export type Answer = v.InferOutput<typeof AnswerSchema>;
 
@@ -84,18 +128,32 @@ export function resolveAttempt(
 	return { items, missing };
 }
 
+/** How a question stands on this device: the score its latest answer earned, by question id. */
+export type History = ReadonlyMap<string, number>;
+
 /**
- * Picks the questions for an attempt from one story: from the chosen categories, shuffled with
- * the attempt's seed, balanced across categories so a short quiz still touches each one, then in
- * a seeded order. Null when the setup leaves no question to ask.
+ * Which questions a new quiz prefers: ones this device has never answered, then ones whose latest
+ * answer was not fully right, then the rest.
+ */
+export function freshness(questionId: string, history: History): 0 | 1 | 2 {
+	const last = history.get(questionId);
+	return last === undefined ? 0 : last < 1 ? 1 : 2;
+}
+
+/**
+ * Picks the questions for an attempt from one story, from the chosen categories. Unseen questions
+ * come first, then missed ones, then the rest (`freshness`); within each of those, questions are
+ * shuffled with the attempt's seed and balanced across categories, so a short quiz still touches
+ * each one. The picks are then put in a seeded order. Null when the setup leaves nothing to ask.
  */
 export function planAttempt(
 	storyId: string,
 	questions: readonly Question[],
 	setup: QuizSetup,
-	opts: { id: string; seed: number; now: number }
+	opts: { id: string; seed: number; now: number; history?: History; mode?: Mode }
 ): Attempt | null {
 	const chosen = setup.categories.length ? [...new Set(setup.categories)] : [...CATEGORIES];
+	const history: History = opts.history ?? new Map();
 	const pools = chosen.map((c) =>
 		shuffle(
 			questions.filter((q) => q.category === c),
@@ -104,22 +162,59 @@ export function planAttempt(
 	);
 	const picked: Question[] = [];
 	const length = Math.max(1, Math.floor(setup.length));
-	while (picked.length < length && pools.some((p) => p.length)) {
-		for (const pool of pools) {
-			const next = pool.shift();
-			if (next && picked.length < length) picked.push(next);
+	for (const tier of [0, 1, 2]) {
+		const tiered = pools.map((p) => p.filter((q) => freshness(q.id, history) === tier));
+		while (picked.length < length && tiered.some((p) => p.length)) {
+			for (const pool of tiered) {
+				const next = pool.shift();
+				if (next && picked.length < length) picked.push(next);
+			}
 		}
 	}
 	if (!picked.length) return null;
+	return newAttempt(
+		picked.map((q) => ({ ref: { storyId, questionId: q.id }, category: q.category })),
+		chosen,
+		opts
+	);
+}
+
+/** The most questions a practice of missed questions asks at once. */
+export const PRACTICE_LENGTH = 20;
+
+/**
+ * A practice quiz of given questions (the ones a student missed), from one story or several, in a
+ * seeded order; at most `PRACTICE_LENGTH`, taken from the front of the list. Null when none is given.
+ */
+export function planPractice(
+	items: readonly { ref: QuestionRef; category: Category }[],
+	opts: { id: string; seed: number; now: number }
+): Attempt | null {
+	const unique = items.filter((item, i) => items.findIndex((o) => sameRef(o.ref, item.ref)) === i);
+	const picked = unique.slice(0, PRACTICE_LENGTH);
+	if (!picked.length) return null;
+	const categories = CATEGORIES.filter((c) => picked.some((p) => p.category === c));
+	return { ...newAttempt(picked, categories, opts), retry: true };
+}
+
+function newAttempt(
+	picked: readonly { ref: QuestionRef }[],
+	categories: Category[],
+	opts: { id: string; seed: number; now: number; mode?: Mode }
+): Attempt {
 	return {
 		id: opts.id,
 		seed: opts.seed,
-		categories: [...chosen],
-		questions: shuffle(picked, opts.seed).map((q) => ({ storyId, questionId: q.id })),
+		categories,
+		questions: shuffle(
+			picked.map((p) => ({ ...p.ref })),
+			opts.seed
+		),
 		position: 0,
 		startedAt: opts.now,
 		updatedAt: opts.now,
-		finishedAt: null
+		finishedAt: null,
+		mode: opts.mode ?? 'practice'
 	};
 }
 
@@ -138,6 +233,10 @@ export interface AttemptScore {
 	points: number;
 	/** points ÷ asked, in [0, 1]. */
 	accuracy: number;
+	/** Answers with full credit, with part credit, and the questions left to practise (no credit, or not answered). */
+	right: number;
+	partly: number;
+	toPractise: number;
 }
 
 export function scoreAttempt(
@@ -147,14 +246,26 @@ export function scoreAttempt(
 	const scoreOf = new Map(answers.map((a) => [a.questionId, a.score]));
 	let answered = 0;
 	let points = 0;
+	let right = 0;
+	let partly = 0;
 	for (const ref of attempt.questions) {
 		const score = scoreOf.get(ref.questionId);
 		if (score === undefined) continue;
 		answered++;
 		points += score;
+		if (score >= 1) right++;
+		else if (score > 0) partly++;
 	}
 	const asked = attempt.questions.length;
-	return { asked, answered, points, accuracy: asked ? points / asked : 0 };
+	return {
+		asked,
+		answered,
+		points,
+		accuracy: asked ? points / asked : 0,
+		right,
+		partly,
+		toPractise: asked - right - partly
+	};
 }
 
 export interface CategoryResult {
@@ -245,14 +356,17 @@ export function mergeAttempt(
 	const incomingAt = positionIn(questions, incoming);
 	const behind =
 		(stored.finishedAt !== null && incoming.finishedAt === null) || storedAt > incomingAt;
-	return {
-		attempt: {
-			...incoming,
-			questions,
-			position: Math.max(storedAt, incomingAt),
-			finishedAt: stored.finishedAt ?? incoming.finishedAt,
-			updatedAt: Math.max(stored.updatedAt, incoming.updatedAt)
-		},
-		behind
+	// A draft belongs to the question the student is at: the one saved from there stands.
+	const draft = storedAt > incomingAt ? stored.draft : incoming.draft;
+	const attempt: Attempt = {
+		...incoming,
+		questions,
+		position: Math.max(storedAt, incomingAt),
+		finishedAt: stored.finishedAt ?? incoming.finishedAt,
+		updatedAt: Math.max(stored.updatedAt, incoming.updatedAt),
+		mode: stored.mode
 	};
+	if (draft && attempt.finishedAt === null) attempt.draft = draft;
+	else delete attempt.draft;
+	return { attempt, behind };
 }

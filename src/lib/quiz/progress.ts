@@ -1,7 +1,15 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../content/categories';
 import type { Question } from '../content/model';
-import { scoreAttempt, storiesOf, type Answer, type Attempt, type AttemptScore } from './attempt';
+import {
+	scoreAttempt,
+	storiesOf,
+	summarizeAttempt,
+	type Answer,
+	type Attempt,
+	type AttemptScore,
+	type QuestionRef
+} from './attempt';
 
 /** Running totals for one question across every attempt. */
 export const QuestionStatSchema = v.object({
@@ -69,6 +77,121 @@ export function recordAnswer(
 	};
 }
 
+/**
+ * What overriding an answer ("I was right") writes: the answer now at full credit, with the score
+ * the rule gave kept, and the question's totals corrected to match. Null when there is nothing to
+ * override: no such answer, already right or overridden, "I don't know", or an assignment.
+ */
+export function overrideAnswer(
+	stored: {
+		answer: Answer | undefined;
+		stat: QuestionStat | undefined;
+		attempt: Attempt | undefined;
+	},
+	at: number
+): { answer: Answer; stat: QuestionStat | null } | null {
+	const { answer, stat, attempt } = stored;
+	if (!answer || !attempt || attempt.mode !== 'practice') return null;
+	if (answer.score >= 1 || answer.dontKnow || answer.override) return null;
+	const overridden: Answer = { ...answer, score: 1, override: { from: answer.score, at } };
+	if (!stat) return { answer: overridden, stat: null };
+	return {
+		answer: overridden,
+		stat: {
+			...stat,
+			right: Math.min(stat.seen, stat.right + 1),
+			scoreSum: stat.scoreSum + (1 - answer.score),
+			lastScore: stat.lastAnsweredAt === answer.answeredAt ? 1 : stat.lastScore
+		}
+	};
+}
+
+/** A question to practise again, with its section (for the new quiz's label). */
+export interface PracticeItem {
+	ref: QuestionRef;
+	category: Category;
+}
+
+/** The questions of an attempt that did not earn full credit, answered or not, in the order asked. */
+export function missedIn(
+	attempt: Pick<Attempt, 'questions'>,
+	answers: readonly Pick<Answer, 'questionId' | 'score' | 'category'>[],
+	categoryOf: (ref: QuestionRef) => Category | undefined
+): PracticeItem[] {
+	const byId = new Map(answers.map((a) => [a.questionId, a]));
+	return attempt.questions.flatMap((ref) => {
+		const answer = byId.get(ref.questionId);
+		const category = answer?.category ?? categoryOf(ref);
+		return category && (!answer || answer.score < 1) ? [{ ref, category }] : [];
+	});
+}
+
+/** Every question whose latest answer on this device was not fully right, the most recent first. */
+export function missedOverall(stats: readonly QuestionStat[]): PracticeItem[] {
+	return stats
+		.filter((s) => s.lastScore < 1)
+		.sort((a, b) => b.lastAnsweredAt - a.lastAnsweredAt)
+		.map((s) => ({ ref: { storyId: s.storyId, questionId: s.questionId }, category: s.category }));
+}
+
+/** How each question last went, by id: what a new quiz uses to prefer unseen and missed questions. */
+export function historyOf(stats: readonly QuestionStat[]): Map<string, number> {
+	return new Map(stats.map((s) => [s.questionId, s.lastScore]));
+}
+
+/** How a finished quiz compares with the student's earlier whole quizzes on the same stories. */
+export interface StoryRecord {
+	/** The best accuracy on these stories, this quiz included. */
+	best: number;
+	/** The accuracy of the latest earlier quiz; null when this is the first. */
+	previous: number | null;
+	/** Sections this quiz got fully right that no earlier quiz had. */
+	firstPerfect: Category[];
+}
+
+const sameStories = (a: Pick<Attempt, 'questions'>, b: Pick<Attempt, 'questions'>) => {
+	const x = storiesOf(a).sort();
+	const y = storiesOf(b).sort();
+	return x.length === y.length && x.every((id, i) => id === y[i]);
+};
+
+const perfectSections = (attempt: Attempt, answers: readonly Answer[]) =>
+	summarizeAttempt(attempt, [], answers)
+		.byCategory.filter((r) => r.asked > 0 && r.points >= r.asked)
+		.map((r) => r.category);
+
+/**
+ * Compares a finished quiz with the earlier whole quizzes (finished, not practices of missed
+ * questions) on the same stories: the best score, the last one, and the sections fully right for
+ * the first time. Later quizzes and the quiz itself are not "earlier".
+ */
+export function storyRecord(
+	current: { attempt: Attempt; answers: readonly Answer[] },
+	past: readonly { attempt: Attempt; answers: readonly Answer[] }[]
+): StoryRecord {
+	const at = current.attempt.finishedAt ?? current.attempt.updatedAt;
+	const earlier = past
+		.filter(
+			({ attempt: a }) =>
+				a.id !== current.attempt.id &&
+				!a.retry &&
+				a.finishedAt !== null &&
+				a.finishedAt < at &&
+				sameStories(a, current.attempt)
+		)
+		.sort((a, b) => b.attempt.finishedAt! - a.attempt.finishedAt!);
+	const accuracy = scoreAttempt(current.attempt, current.answers).accuracy;
+	const scores = earlier.map((p) => scoreAttempt(p.attempt, p.answers).accuracy);
+	const perfectBefore = new Set(earlier.flatMap((p) => perfectSections(p.attempt, p.answers)));
+	return {
+		best: Math.max(accuracy, ...scores),
+		previous: scores[0] ?? null,
+		firstPerfect: current.attempt.retry
+			? []
+			: perfectSections(current.attempt, current.answers).filter((c) => !perfectBefore.has(c))
+	};
+}
+
 export interface CategoryAccuracy {
 	category: Category;
 	answered: number;
@@ -79,6 +202,8 @@ export interface CategoryAccuracy {
 export interface AttemptRow extends AttemptScore {
 	attempt: Attempt;
 	stories: string[];
+	/** Answers the student marked right themselves ("I was right"). */
+	overridden: number;
 }
 
 /** Attempts as rows, in the order given, each scored from its own answers (`scoreAttempt`). */
@@ -92,11 +217,15 @@ export function attemptRows(
 		if (list) list.push(a);
 		else answersOf.set(a.attemptId, [a]);
 	}
-	return attempts.map((attempt) => ({
-		attempt,
-		stories: storiesOf(attempt),
-		...scoreAttempt(attempt, answersOf.get(attempt.id) ?? [])
-	}));
+	return attempts.map((attempt) => {
+		const own = answersOf.get(attempt.id) ?? [];
+		return {
+			attempt,
+			stories: storiesOf(attempt),
+			overridden: own.filter((a) => a.override).length,
+			...scoreAttempt(attempt, own)
+		};
+	});
 }
 
 export interface MissedQuestion {

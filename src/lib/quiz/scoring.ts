@@ -5,6 +5,7 @@ import {
 	type Outlet,
 	type QuestionTypeName,
 	type ResponseOf,
+	type ResponsePart,
 	type Scored
 } from '../question-types';
 import { optionOrder } from './random';
@@ -74,8 +75,47 @@ export function responseText(
 	return read === undefined ? null : typeOf(question.type).responseText(question, read, outlets);
 }
 
+/** The right answer as a list of parts, for types whose answer has parts; null for the others. */
+export function answerParts(question: Question, outlets: readonly Outlet[]): string[] | null {
+	return typeOf(question.type).answerParts?.(question, outlets) ?? null;
+}
+
+/** A response as a list of parts, like `answerParts`; null when the type has none or it no longer reads. */
+export function responseParts(
+	question: Question,
+	response: unknown,
+	outlets: readonly Outlet[]
+): ResponsePart[] | null {
+	const read = readResponse(question, response);
+	const parts = typeOf(question.type).responseParts;
+	return read === undefined || !parts ? null : parts(question, read, outlets);
+}
+
+/** How a response's partial credit was reached, in words; null for types without partial credit. */
+export function howScored(question: Question, response: unknown): string | null {
+	const read = readResponse(question, response);
+	const how = typeOf(question.type).howScored;
+	return read === undefined || !how ? null : how(question, read);
+}
+
 export type Verdict = 'right' | 'partly' | 'wrong';
 
 export function verdictOf(score: number): Verdict {
 	return score >= 1 ? 'right' : score > 0 ? 'partly' : 'wrong';
+}
+
+/** The verdict on an answer in words, as the quiz bar, the feedback and the review say it. */
+export function verdictText(answer: {
+	score: number;
+	dontKnow?: boolean;
+	override?: unknown;
+}): string {
+	if (answer.override) return 'Right (marked by you)';
+	if (answer.dontKnow) return 'Here is the answer';
+	const verdict = verdictOf(answer.score);
+	return verdict === 'right'
+		? 'Right'
+		: verdict === 'partly'
+			? `Partly right: ${Math.min(99, Math.round(answer.score * 100))}%`
+			: 'Not quite';
 }

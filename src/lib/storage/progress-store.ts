@@ -3,11 +3,18 @@ import * as v from 'valibot';
 import {
 	AnswerSchema,
 	AttemptSchema,
+	DraftSchema,
 	mergeAttempt,
 	type Answer,
-	type Attempt
+	type Attempt,
+	type Draft
 } from '../quiz/attempt';
-import { QuestionStatSchema, recordAnswer, type QuestionStat } from '../quiz/progress';
+import {
+	overrideAnswer,
+	QuestionStatSchema,
+	recordAnswer,
+	type QuestionStat
+} from '../quiz/progress';
 import { openBylineDB, type BylineDB } from './db';
 import { classifyStorageError, StorageError, type ConnectionLoss } from './errors';
 
@@ -53,6 +60,54 @@ export interface ProgressStore {
 	 */
 	recordAnswer(answer: Answer): Promise<Answer>;
 	questionStats(): Promise<QuestionStat[]>;
+	/**
+	 * Keeps the response on screen with its attempt (null clears it). Ignored when the attempt is
+	 * not stored, is finished, or has moved past that question in another tab.
+	 */
+	saveDraft(attemptId: string, draft: Draft | null): Promise<void>;
+	/**
+	 * Marks a practice answer right at the student's word ("I was right"), correcting the
+	 * question's totals in the same transaction. Returns the answer that stands; refuses (throws
+	 * 'invalid') when there is nothing to override.
+	 */
+	overrideAnswer(attemptId: string, questionId: string, at: number): Promise<Answer>;
+}
+
+/**
+ * Makes several writes in one transaction, all or none: a write that throws at once (a record
+ * that cannot be stored) aborts the transaction, so the writes before it are undone too.
+ */
+async function allOrNothing(
+	tx: { abort(): void; done: Promise<void> },
+	writes: () => (Promise<unknown> | undefined)[]
+): Promise<void> {
+	try {
+		await Promise.all(writes());
+	} catch (e) {
+		try {
+			tx.abort();
+		} catch {
+			// Already finished: nothing more to undo.
+		}
+		tx.done.catch(() => {});
+		throw e;
+	}
+}
+
+/** A draft may be kept for an unfinished attempt, at the question it was made for. */
+function withDraft(attempt: Attempt | undefined, draft: Draft | null): Attempt | null {
+	if (!attempt || attempt.finishedAt !== null) return null;
+	const current = attempt.questions[attempt.position];
+	if (draft && current?.questionId !== draft.questionId) return null;
+	const next: Attempt = { ...attempt };
+	if (draft) next.draft = draft;
+	else delete next.draft;
+	return next;
+}
+
+function validDraft(draft: Draft | null): Draft | null {
+	if (draft !== null && !v.is(DraftSchema, draft)) throw new StorageError('invalid');
+	return draft;
 }
 
 const schemas = {
@@ -208,7 +263,7 @@ export class IdbProgressStore implements ProgressStore {
 				answer
 			);
 			if (writes) {
-				await Promise.all([
+				await allOrNothing(tx, () => [
 					answers.put(writes.answer),
 					stats.put(writes.stat),
 					writes.attempt ? attempts.put(writes.attempt) : undefined
@@ -222,6 +277,49 @@ export class IdbProgressStore implements ProgressStore {
 		return this.run(async () =>
 			this.read.all('questionStats', await this.db.getAll('questionStats'))
 		);
+	}
+	saveDraft(attemptId: string, draft: Draft | null) {
+		return this.run(async () => {
+			validDraft(draft);
+			const tx = this.db.transaction('attempts', 'readwrite');
+			const next = withDraft(this.read.one('attempts', await tx.store.get(attemptId)), draft);
+			if (next) await tx.store.put(next);
+			await tx.done;
+		});
+	}
+	overrideAnswer(attemptId: string, questionId: string, at: number) {
+		return this.run(async () => {
+			const tx = this.db.transaction(['answers', 'questionStats', 'attempts'], 'readwrite');
+			const answers = tx.objectStore('answers');
+			const stats = tx.objectStore('questionStats');
+			const [answer, stat, attempt] = await Promise.all([
+				answers.get([attemptId, questionId]),
+				stats.get(questionId),
+				tx.objectStore('attempts').get(attemptId)
+			]);
+			const standing = this.read.one('answers', answer);
+			const writes = overrideAnswer(
+				{
+					answer: standing,
+					stat: this.read.one('questionStats', stat),
+					attempt: this.read.one('attempts', attempt)
+				},
+				at
+			);
+			if (!writes) {
+				tx.abort();
+				await tx.done.catch(() => {});
+				// Overridden already (in another tab, say): that answer stands.
+				if (standing?.override) return standing;
+				throw new StorageError('invalid');
+			}
+			await allOrNothing(tx, () => [
+				answers.put(writes.answer),
+				writes.stat ? stats.put(writes.stat) : undefined
+			]);
+			await tx.done;
+			return writes.answer;
+		});
 	}
 }
 
@@ -284,6 +382,29 @@ export class MemoryProgressStore implements ProgressStore {
 	}
 	async questionStats() {
 		return [...this.stats.values()].map((s) => copy(s));
+	}
+	async saveDraft(attemptId: string, draft: Draft | null) {
+		const next = withDraft(this.attempts.get(attemptId), copy(validDraft(draft)));
+		if (next) this.attempts.set(attemptId, next);
+	}
+	async overrideAnswer(attemptId: string, questionId: string, at: number) {
+		const key = JSON.stringify([attemptId, questionId]);
+		const standing = this.answers.get(key);
+		const writes = overrideAnswer(
+			{
+				answer: standing,
+				stat: this.stats.get(questionId),
+				attempt: this.attempts.get(attemptId)
+			},
+			at
+		);
+		if (!writes) {
+			if (standing?.override) return copy(standing);
+			throw new StorageError('invalid');
+		}
+		this.answers.set(key, writes.answer);
+		if (writes.stat) this.stats.set(questionId, writes.stat);
+		return copy(writes.answer);
 	}
 }
 

@@ -21,7 +21,8 @@ const attempt: Attempt = {
 	position: 0,
 	startedAt: 1_000,
 	updatedAt: 1_000,
-	finishedAt: null
+	finishedAt: null,
+	mode: 'practice'
 };
 
 /** The app modules as a newly loaded tab has them. */

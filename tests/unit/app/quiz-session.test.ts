@@ -3,8 +3,10 @@ import { IDBFactory, IDBObjectStore as FakeIDBObjectStore } from 'fake-indexeddb
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	ADVANCE_GUARD_MS,
+	DRAFT_DELAY_MS,
 	QuizSession,
 	startAttempt,
+	startPractice,
 	type SessionDeps
 } from '$lib/app/quiz-session.svelte';
 import type { Category, Question } from '$lib/content/model';
@@ -36,7 +38,7 @@ function common(id: string, category: Category) {
 		difficulty: 1 as const,
 		actors: [],
 		outlets: [],
-		evidence: [{ source: 'some-source', quote: 'a passage' }],
+		evidence: [{ source: 'some-source', quote: 'a passage', context: { before: '', after: '' } }],
 		fingerprint: `fp-${id}`
 	};
 }
@@ -57,10 +59,15 @@ function source(id: string, answer: string[]): Question {
 	return { ...common(id, 'sources'), type: 'source', answer };
 }
 
-const outletsA: Outlet[] = [{ id: 'a-wire', outlet: 'A Wire' }];
+/** A typed answer, the one kind a student may override ("I was right"). */
+function text(id: string, category: Category = 'quotes'): Question {
+	return { ...common(id, category), type: 'text', answers: ['Hultquist'], titles: [] };
+}
+
+const outletsA: Outlet[] = [{ id: 'a-wire', outlet: 'A Wire', name: 'The A Wire Service' }];
 const outletsB: Outlet[] = [
-	{ id: 'b-times', outlet: 'B Times' },
-	{ id: 'b-post', outlet: 'B Post' }
+	{ id: 'b-times', outlet: 'B Times', name: 'The B Times' },
+	{ id: 'b-post', outlet: 'B Post', name: 'The B Post' }
 ];
 
 const storyA = [
@@ -70,9 +77,11 @@ const storyA = [
 	source('a-source', ['a-wire'])
 ];
 const storyB = [source('b-source', ['b-times', 'b-post']), truefalse('b-tf')];
+/** Typed questions, in story A's bank but not in `storyA`, which the startAttempt tests plan from. */
+const typed = [text('a-text'), text('a-text-2')];
 
 const banks: Banks = new Map([
-	['story-a', { questions: storyA, outlets: outletsA }],
+	['story-a', { questions: [...storyA, ...typed], outlets: outletsA }],
 	['story-b', { questions: storyB, outlets: outletsB }]
 ]);
 
@@ -89,6 +98,7 @@ function attemptOf(questions: QuestionRef[], overrides: Partial<Attempt> = {}): 
 		startedAt: 1_000,
 		updatedAt: 1_000,
 		finishedAt: null,
+		mode: 'practice',
 		...overrides
 	};
 }
@@ -118,18 +128,22 @@ function onDevice(inner: ProgressStore = new MemoryProgressStore()): ProgressSto
 		attemptPage: (offset, limit) => inner.attemptPage(offset, limit),
 		answersForAttempts: (ids) => inner.answersForAttempts(ids),
 		recordAnswer: (x) => inner.recordAnswer(x),
-		questionStats: () => inner.questionStats()
+		questionStats: () => inner.questionStats(),
+		saveDraft: (id, draft) => inner.saveDraft(id, draft),
+		overrideAnswer: (id, questionId, at) => inner.overrideAnswer(id, questionId, at)
 	};
 }
 
 /**
  * A device store whose writes can be told to fail: each error given to `failNextWrite` is thrown
- * by the next write (saveAttempt or recordAnswer), which then writes nothing.
+ * by the next write (saveAttempt, recordAnswer or overrideAnswer), and each given to
+ * `failNextDraft` by the next saveDraft; the failing write writes nothing.
  */
 function faulty(inner: ProgressStore = new MemoryProgressStore()) {
 	const failures: unknown[] = [];
-	const failIfTold = () => {
-		if (failures.length) throw failures.shift();
+	const draftFailures: unknown[] = [];
+	const failIfTold = (queue: unknown[] = failures) => {
+		if (queue.length) throw queue.shift();
 	};
 	const store: ProgressStore = {
 		...onDevice(inner),
@@ -140,9 +154,22 @@ function faulty(inner: ProgressStore = new MemoryProgressStore()) {
 		recordAnswer: async (x) => {
 			failIfTold();
 			return inner.recordAnswer(x);
+		},
+		overrideAnswer: async (id, questionId, at) => {
+			failIfTold();
+			return inner.overrideAnswer(id, questionId, at);
+		},
+		saveDraft: async (id, draft) => {
+			failIfTold(draftFailures);
+			return inner.saveDraft(id, draft);
 		}
 	};
-	return { store, inner, failNextWrite: (error: unknown) => void failures.push(error) };
+	return {
+		store,
+		inner,
+		failNextWrite: (error: unknown) => void failures.push(error),
+		failNextDraft: (error: unknown) => void draftFailures.push(error)
+	};
 }
 
 /** A device store whose writes wait, once `hold` is called, until `release` is. */
@@ -234,6 +261,8 @@ function perfect(q: Question): unknown {
 			return { value: q.answer };
 		case 'source':
 			return { sources: [...q.answer] };
+		case 'text':
+			return { text: q.answers[0] };
 		default:
 			throw new Error(`no perfect response for ${q.type} here`);
 	}
@@ -439,6 +468,509 @@ describe('QuizSession.check when the write fails', () => {
 				db.close();
 			}
 		});
+	});
+});
+
+describe('QuizSession.dontKnow', () => {
+	it('records an answer scored 0, marked “I don’t know”, with no response', async () => {
+		const { store, session } = await begin([a('a-single'), a('a-tf')]);
+		expect(await session.dontKnow()).toBe(true);
+
+		const expected = answerTo('a-single', {
+			response: null,
+			score: 0,
+			dontKnow: true,
+			answeredAt: 10_000
+		});
+		expect(session.answer).toEqual(expected);
+		expect(session.answers).toEqual({ 'a-single': expected });
+		expect(session.answeredCount).toBe(1);
+		expect(session.incomplete).toBe(false);
+		expect(session.failure).toBeNull();
+		expect(session.pendingWrites).toBe(0);
+		expect(session.attempt.updatedAt).toBe(10_000);
+		expect(await store.answersFor('attempt-1')).toEqual([expected]);
+		expect(await store.questionStats()).toEqual([
+			expect.objectContaining({ questionId: 'a-single', seen: 1, right: 0, scoreSum: 0 })
+		]);
+	});
+
+	it('clears the “answer first” hint that an incomplete Check gave', async () => {
+		const { session } = await begin([a('a-single'), a('a-tf')]);
+		expect(await session.check()).toBe(false);
+		expect(session.incomplete).toBe(true);
+		expect(await session.dontKnow()).toBe(true);
+		expect(session.incomplete).toBe(false);
+	});
+
+	it('needs no response, and ignores a half-made one', async () => {
+		const { session } = await begin([a('a-source')]);
+		session.setDraft({ sources: ['a-wire'] });
+		expect(await session.dontKnow()).toBe(true);
+		expect(session.answer).toMatchObject({ response: null, score: 0, dontKnow: true });
+	});
+
+	it('shows the feedback like Check: Next waits for the guard, then moves on', async () => {
+		step = 0;
+		const { session } = await begin([a('a-single'), a('a-tf')]);
+		expect(await session.dontKnow()).toBe(true);
+		expect(session.canAdvance).toBe(false);
+		expect(await session.next()).toBe(false);
+		clock += ADVANCE_GUARD_MS;
+		expect(session.canAdvance).toBe(true);
+		expect(await session.next()).toBe(true);
+		expect(session.question.id).toBe('a-tf');
+		expect(session.summary).toMatchObject({ answered: 1, points: 0, toPractise: 2 });
+	});
+
+	it('keeps the answer already given, and writes nothing', async () => {
+		const { store, session } = await begin([a('a-single'), a('a-tf')]);
+		await answerRight(session);
+		const given = session.answer;
+		const record = vi.spyOn(store, 'recordAnswer');
+		expect(await session.dontKnow()).toBe(true);
+		expect(session.answer).toEqual(given);
+		expect(record).not.toHaveBeenCalled();
+	});
+
+	it('shows nothing when the write fails, says why, and saves on a retry', async () => {
+		const { store, inner, failNextWrite } = faulty();
+		const { session } = await begin([a('a-single')], { store });
+		failNextWrite(new StorageError('quota'));
+		expect(await session.dontKnow()).toBe(false);
+		expect(session.failure).toBe('quota');
+		expect(session.answer).toBeUndefined();
+		expect(await inner.answersFor('attempt-1')).toEqual([]);
+
+		expect(await session.dontKnow()).toBe(true);
+		expect(session.failure).toBeNull();
+		expect(await inner.answersFor('attempt-1')).toEqual([session.answer]);
+	});
+
+	it('does nothing while a write is under way', async () => {
+		const { store, inner, hold, release } = held();
+		const { session } = await begin([a('a-single')], { store });
+		hold();
+		session.setDraft({ choice: '1990' });
+		const checking = session.check();
+		expect(await session.dontKnow()).toBe(false);
+		release();
+		expect(await checking).toBe(true);
+		expect(await inner.answersFor('attempt-1')).toEqual([
+			expect.objectContaining({ score: 1, response: { choice: '1990' } })
+		]);
+	});
+});
+
+describe('QuizSession.override (“I was right”)', () => {
+	/** A session that has just marked a typed answer wrong. */
+	async function typedWrong(opts: Parameters<typeof begin>[1] = {}) {
+		const started = await begin([a('a-text'), a('a-single')], opts);
+		started.session.setDraft({ text: 'Smith' });
+		expect(await started.session.check()).toBe(true);
+		expect(started.session.answer).toMatchObject({ score: 0, response: { text: 'Smith' } });
+		return started;
+	}
+
+	it('marks a typed answer marked wrong right, in a practice quiz, and shows it so', async () => {
+		const { store, session } = await typedWrong();
+		const wrong = session.answer!;
+		expect(session.canOverride).toBe(true);
+		expect(await session.override()).toBe(true);
+
+		const overridden = { ...wrong, score: 1, override: { from: 0, at: clock } };
+		expect(session.answer).toEqual(overridden);
+		expect(session.answers['a-text']).toEqual(overridden);
+		expect(session.canOverride).toBe(false);
+		expect(session.failure).toBeNull();
+		expect(session.pendingWrites).toBe(0);
+		expect(session.summary).toMatchObject({ answered: 1, points: 1, right: 1 });
+		expect(await store.answersFor('attempt-1')).toEqual([overridden]);
+		expect(await store.questionStats()).toEqual([
+			expect.objectContaining({
+				questionId: 'a-text',
+				seen: 1,
+				right: 1,
+				scoreSum: 1,
+				lastScore: 1
+			})
+		]);
+	});
+
+	it('is refused in an assignment: its answers stand as scored', async () => {
+		const { store, session } = await typedWrong({ attempt: { mode: 'assignment' } });
+		const wrong = session.answer;
+		const override = vi.spyOn(store, 'overrideAnswer');
+		expect(session.canOverride).toBe(false);
+		expect(await session.override()).toBe(false);
+		expect(override).not.toHaveBeenCalled();
+		expect(session.answer).toEqual(wrong);
+		expect(await store.answersFor('attempt-1')).toEqual([wrong]);
+		expect((await store.questionStats())[0]).toMatchObject({ right: 0, scoreSum: 0 });
+	});
+
+	it('is not offered before an answer, for a right one, for “I don’t know”, or for another type', async () => {
+		const { session } = await begin([a('a-text'), a('a-text-2'), a('a-single')]);
+		expect(session.canOverride).toBe(false);
+		expect(await session.override()).toBe(false);
+
+		await answerRight(session);
+		expect(session.canOverride).toBe(false);
+		await moveOn(session);
+
+		expect(await session.dontKnow()).toBe(true);
+		expect(session.canOverride).toBe(false);
+		await moveOn(session);
+
+		session.setDraft({ choice: '1991' });
+		expect(await session.check()).toBe(true);
+		expect(session.answer?.score).toBe(0);
+		expect(session.canOverride).toBe(false);
+		expect(await session.override()).toBe(false);
+		expect(Object.values(session.answers).some((x) => x.override)).toBe(false);
+	});
+
+	it('overrides an earlier answer looked back at, and stays where the student is', async () => {
+		const { store, session } = await typedWrong();
+		await moveOn(session);
+		expect(session.canOverride).toBe(false);
+		session.back();
+		expect(session.shown?.question.id).toBe('a-text');
+		expect(session.canOverride).toBe(true);
+		expect(await session.override()).toBe(true);
+		expect(session.shownAnswer).toMatchObject({ score: 1, override: { from: 0 } });
+		expect(session.answers['a-text']).toEqual(session.shownAnswer);
+		expect(session.question.id).toBe('a-single');
+		expect(session.attempt.position).toBe(1);
+		expect((await store.getAttempt('attempt-1'))?.position).toBe(1);
+		expect(await store.answersFor('attempt-1')).toEqual([session.answers['a-text']]);
+	});
+
+	it('shows the answer as it was when the write fails, says why, and overrides on a retry', async () => {
+		const { store, inner, failNextWrite } = faulty();
+		const { session } = await typedWrong({ store });
+		const wrong = session.answer;
+		failNextWrite(new StorageError('timeout'));
+		expect(await session.override()).toBe(false);
+		expect(session.failure).toBe('timeout');
+		expect(session.answer).toEqual(wrong);
+		expect(session.canOverride).toBe(true);
+		expect(await inner.answersFor('attempt-1')).toEqual([wrong]);
+
+		expect(await session.override()).toBe(true);
+		expect(session.failure).toBeNull();
+		expect(session.answer).toMatchObject({ score: 1, override: { from: 0 } });
+	});
+
+	it('shows the override another tab made first', async () => {
+		const { store, session } = await typedWrong();
+		const first = await store.overrideAnswer('attempt-1', 'a-text', 50_000);
+		expect(session.canOverride).toBe(true);
+		expect(await session.override()).toBe(true);
+		expect(session.answer).toEqual(first);
+		expect(session.answer?.override?.at).toBe(50_000);
+	});
+
+	it('says the store refused it, and changes nothing, when the store will not override', async () => {
+		// Stored as an assignment, though this session was opened on a practice copy of it.
+		const store = new MemoryProgressStore();
+		await store.saveAttempt(attemptOf([a('a-text')], { mode: 'assignment' }));
+		const session = await QuizSession.open(store, attemptOf([a('a-text')]), [], banks, makeDeps());
+		session.setDraft({ text: 'Smith' });
+		expect(await session.check()).toBe(true);
+		expect(session.canOverride).toBe(true);
+		expect(await session.override()).toBe(false);
+		expect(session.failure).toBe('invalid');
+		expect(session.answer?.score).toBe(0);
+		expect((await store.answersFor('attempt-1'))[0]?.score).toBe(0);
+	});
+});
+
+describe('drafts: the response on screen, kept with the attempt', () => {
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	const storedDraft = async (store: ProgressStore) => (await store.getAttempt('attempt-1'))?.draft;
+
+	it(`is saved ${DRAFT_DELAY_MS} ms after the last change, once`, async () => {
+		const { store, session } = await begin([a('a-text'), a('a-single')]);
+		const save = vi.spyOn(store, 'saveDraft');
+		session.setDraft({ text: 'Hul' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS - 1);
+		session.setDraft({ text: 'Hult' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS - 1);
+		expect(save).not.toHaveBeenCalled();
+		expect(await storedDraft(store)).toBeUndefined();
+
+		await vi.advanceTimersByTimeAsync(1);
+		expect(save).toHaveBeenCalledTimes(1);
+		expect(await storedDraft(store)).toEqual({ questionId: 'a-text', response: { text: 'Hult' } });
+		// Not a write the student waits on.
+		expect(session.pendingWrites).toBe(0);
+		expect(session.failure).toBeNull();
+	});
+
+	it('comes back when the attempt is opened again, for the question on screen', async () => {
+		const { store, session } = await begin([a('a-text'), a('a-single')]);
+		session.setDraft({ text: 'Hultquist' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+
+		const again = await QuizSession.open(
+			store,
+			(await store.getAttempt('attempt-1'))!,
+			await store.answersFor('attempt-1'),
+			banks,
+			makeDeps()
+		);
+		expect(again.question.id).toBe('a-text');
+		expect(again.draft).toEqual({ text: 'Hultquist' });
+		expect(await again.check()).toBe(true);
+		expect(again.answer).toMatchObject({ response: { text: 'Hultquist' }, score: 1 });
+	});
+
+	it('starts a session with the draft kept for its current, unanswered question', async () => {
+		const draft = {
+			questionId: 'a-order',
+			response: { order: ['fourth', 'third', 'second', 'first'] }
+		};
+		const { session } = await begin([a('a-single'), a('a-order')], {
+			attempt: { position: 1, draft },
+			answers: [answerTo('a-single')]
+		});
+		expect(session.question.id).toBe('a-order');
+		expect(session.draft).toEqual(draft.response);
+	});
+
+	it('ignores a draft kept for another question', async () => {
+		const { session } = await begin([a('a-order'), a('a-single')], {
+			attempt: { draft: { questionId: 'a-single', response: { choice: '1991' } } }
+		});
+		expect(session.question.id).toBe('a-order');
+		expect(session.draft).toEqual(startingResponse(order('a-order'), 7));
+	});
+
+	it('ignores a draft for a question already answered', async () => {
+		const { session } = await begin([a('a-single'), a('a-tf')], {
+			attempt: { draft: { questionId: 'a-single', response: { choice: '1991' } } },
+			answers: [answerTo('a-single')]
+		});
+		expect(session.answer).toBeDefined();
+		expect(session.draft).toBeUndefined();
+	});
+
+	it('is not saved once the question is answered, nor when Check or I don’t know beats the delay', async () => {
+		const { store, session } = await begin([a('a-text'), a('a-single'), a('a-tf')]);
+		const save = vi.spyOn(store, 'saveDraft');
+		session.setDraft({ text: 'Smith' });
+		expect(await session.check()).toBe(true);
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS * 2);
+		session.setDraft({ text: 'Hultquist' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS * 2);
+		expect(save).not.toHaveBeenCalled();
+
+		await moveOn(session);
+		session.setDraft({ choice: '1991' });
+		expect(await session.dontKnow()).toBe(true);
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS * 2);
+		expect(save).not.toHaveBeenCalled();
+		expect(await storedDraft(store)).toBeUndefined();
+	});
+
+	it('is cleared from the store on moving on, and on finishing', async () => {
+		const { store, session } = await begin([a('a-text'), a('a-single')]);
+		session.setDraft({ text: 'Hultquist' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+		expect(await storedDraft(store)).toBeDefined();
+		expect(await session.check()).toBe(true);
+		await moveOn(session);
+		expect(session.question.id).toBe('a-single');
+		expect(await store.getAttempt('attempt-1')).not.toHaveProperty('draft');
+		expect(session.attempt).not.toHaveProperty('draft');
+
+		session.setDraft({ choice: '1990' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+		expect(await storedDraft(store)).toEqual({
+			questionId: 'a-single',
+			response: { choice: '1990' }
+		});
+		expect(await session.check()).toBe(true);
+		await moveOn(session);
+		expect(session.finished).toBe(true);
+		expect(await store.getAttempt('attempt-1')).not.toHaveProperty('draft');
+	});
+
+	it('clears a draft the session was opened with on moving on', async () => {
+		const { store, session } = await begin([a('a-single'), a('a-tf')], {
+			attempt: { draft: { questionId: 'a-single', response: { choice: '1990' } } }
+		});
+		expect(await session.check()).toBe(true);
+		await moveOn(session);
+		expect(await store.getAttempt('attempt-1')).not.toHaveProperty('draft');
+	});
+
+	it('says why a draft could not be kept, without holding up Check', async () => {
+		const { store, inner, failNextDraft } = faulty();
+		const { session } = await begin([a('a-text'), a('a-single')], { store });
+		failNextDraft(new StorageError('quota'));
+		session.setDraft({ text: 'Hultquist' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+		expect(session.failure).toBe('quota');
+		expect(session.pendingWrites).toBe(0);
+		expect(warn).toHaveBeenCalledTimes(1);
+		expect(await storedDraft(inner)).toBeUndefined();
+
+		expect(await session.check()).toBe(true);
+		expect(session.failure).toBeNull();
+		expect(session.answer).toMatchObject({ response: { text: 'Hultquist' }, score: 1 });
+	});
+
+	it('does not report a draft write that fails once the answer is saved', async () => {
+		let failDraft: (error: unknown) => void = () => {};
+		const store: ProgressStore = {
+			...onDevice(),
+			saveDraft: () =>
+				new Promise<void>((_, reject) => {
+					failDraft = reject;
+				})
+		};
+		const { session } = await begin([a('a-text'), a('a-single')], { store });
+		session.setDraft({ text: 'Hultquist' });
+		// The draft write is under way, and slow, when Check is pressed.
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+		expect(await session.check()).toBe(true);
+		failDraft(new StorageError('timeout'));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(session.failure).toBeNull();
+		expect(session.answer).toMatchObject({ score: 1 });
+	});
+
+	it('clears the failure once a later draft is kept', async () => {
+		const { store, inner, failNextDraft } = faulty();
+		const { session } = await begin([a('a-text')], { store });
+		failNextDraft(new StorageError('timeout'));
+		session.setDraft({ text: 'H' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+		expect(session.failure).toBe('timeout');
+		session.setDraft({ text: 'Hu' });
+		await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+		expect(session.failure).toBeNull();
+		expect(await storedDraft(inner)).toEqual({ questionId: 'a-text', response: { text: 'Hu' } });
+	});
+});
+
+describe('looking back at earlier questions', () => {
+	/** A session on its third question, the first answered right and the second wrong. */
+	async function onThird() {
+		const started = await begin([a('a-single'), a('a-tf'), a('a-order')]);
+		const { session } = started;
+		await answerRight(session);
+		await moveOn(session);
+		session.setDraft({ value: false });
+		expect(await session.check()).toBe(true);
+		await moveOn(session);
+		expect(session.question.id).toBe('a-order');
+		return started;
+	}
+
+	it('shows the question on screen until the student looks back', async () => {
+		const { session } = await onThird();
+		expect(session.reviewing).toBeNull();
+		expect(session.shown).toBe(session.item);
+		expect(session.shownIndex).toBe(2);
+		expect(session.shownAnswer).toBeUndefined();
+		expect(session.canGoBack).toBe(true);
+	});
+
+	it('shows earlier questions one by one, with their answers, while the current one waits', async () => {
+		const { session } = await onThird();
+		const draft = session.draft;
+		session.back();
+		expect(session.reviewing).toBe(1);
+		expect(session.shownIndex).toBe(1);
+		expect(session.shown?.question.id).toBe('a-tf');
+		expect(session.shownAnswer).toMatchObject({
+			questionId: 'a-tf',
+			score: 0,
+			response: { value: false }
+		});
+		// Where the student is does not change.
+		expect(session.index).toBe(2);
+		expect(session.question.id).toBe('a-order');
+
+		session.back();
+		expect(session.shown?.question.id).toBe('a-single');
+		expect(session.shownAnswer).toMatchObject({ score: 1 });
+		expect(session.canGoBack).toBe(false);
+		session.back();
+		expect(session.shownIndex).toBe(0);
+		expect(session.draft).toEqual(draft);
+	});
+
+	it('answers nothing while looking back: Check and I don’t know are refused', async () => {
+		const { store, session } = await onThird();
+		const answers = { ...session.answers };
+		const record = vi.spyOn(store, 'recordAnswer');
+		session.back();
+		session.setDraft(perfect(order('a-order')));
+		expect(await session.check()).toBe(false);
+		expect(await session.dontKnow()).toBe(false);
+		expect(record).not.toHaveBeenCalled();
+		expect(session.answers).toEqual(answers);
+		expect(await store.answersFor('attempt-1')).toHaveLength(2);
+	});
+
+	it('goes forward with forward() or Next, back to the current question, without moving the attempt', async () => {
+		const { store, session } = await onThird();
+		const answers = { ...session.answers };
+		const save = vi.spyOn(store, 'saveAttempt');
+		session.back();
+		session.back();
+		session.forward();
+		expect(session.reviewing).toBe(1);
+		expect(await session.next()).toBe(true);
+		expect(session.reviewing).toBeNull();
+		expect(session.shown).toBe(session.item);
+		expect(session.question.id).toBe('a-order');
+		// At the current question, forward() does nothing.
+		session.forward();
+		expect(session.reviewing).toBeNull();
+
+		expect(save).not.toHaveBeenCalled();
+		expect(session.attempt.position).toBe(2);
+		expect((await store.getAttempt('attempt-1'))?.position).toBe(2);
+		expect(session.answers).toEqual(answers);
+
+		// And the current question is answered as usual.
+		await answerRight(session);
+		expect(session.answeredCount).toBe(3);
+	});
+
+	it('does not move on from an answered current question when Next returns from looking back', async () => {
+		const { store, session } = await begin([a('a-single'), a('a-tf'), a('a-order')]);
+		await answerRight(session);
+		await moveOn(session);
+		await answerRight(session);
+		clock += ADVANCE_GUARD_MS;
+		session.back();
+		expect(await session.next()).toBe(true);
+		expect(session.reviewing).toBeNull();
+		expect(session.question.id).toBe('a-tf');
+		expect((await store.getAttempt('attempt-1'))?.position).toBe(1);
+		// The next Next moves on.
+		expect(await session.next()).toBe(true);
+		expect(session.question.id).toBe('a-order');
+	});
+
+	it('has nothing to look back at on the first question', async () => {
+		const { session } = await begin([a('a-single'), a('a-tf')]);
+		expect(session.canGoBack).toBe(false);
+		session.back();
+		expect(session.reviewing).toBeNull();
+		expect(session.shownIndex).toBe(0);
 	});
 });
 
@@ -932,8 +1464,13 @@ describe('a bank changed under an attempt by an update', () => {
 			asked: summary.asked,
 			answered: summary.answered,
 			points: summary.points,
-			accuracy: summary.accuracy
+			accuracy: summary.accuracy,
+			right: summary.right,
+			partly: summary.partly,
+			toPractise: summary.toPractise
 		});
+		// The half-right answers were to withdrawn questions: three right, the rest to practise.
+		expect(score).toMatchObject({ right: 3, partly: 0, toPractise: 11 });
 		// What the progress page reads: a page of attempts, then their answers, as rows.
 		const page = await store.attemptPage(0, 20);
 		expect(page.total).toBe(1);
@@ -1087,6 +1624,101 @@ describe('startAttempt', () => {
 		await expect(
 			startAttempt(store, 'story-a', storyA, { categories: [], length: 5 }, deps)
 		).rejects.toMatchObject({ name: 'StorageError', failure: 'quota' });
+		expect(await store.listAttempts()).toEqual([]);
+	});
+});
+
+describe('startAttempt with the device’s history', () => {
+	const deps = { now: () => 5_000, newId: () => 'new-attempt', newSeed: () => 99 };
+
+	async function planned(history: Map<string, number>, length: number, seed: number) {
+		const store = new MemoryProgressStore();
+		const id = await startAttempt(
+			store,
+			'story-a',
+			storyA,
+			{ categories: [], length },
+			{ ...deps, newSeed: () => seed },
+			history
+		);
+		const saved = (await store.getAttempt(id!))!;
+		expect(saved.mode).toBe('practice');
+		return saved.questions.map((r) => r.questionId);
+	}
+
+	it('asks questions this device has not answered first, then missed ones, then the rest', async () => {
+		const history = new Map([
+			['a-single', 1],
+			['a-order', 0]
+		]);
+		for (let seed = 0; seed < 20; seed++) {
+			expect(new Set(await planned(history, 2, seed))).toEqual(new Set(['a-tf', 'a-source']));
+			expect(new Set(await planned(history, 3, seed))).toEqual(
+				new Set(['a-tf', 'a-source', 'a-order'])
+			);
+		}
+	});
+
+	it('plans as without a history when none is given', async () => {
+		const store = new MemoryProgressStore();
+		const setup = { categories: [] as Category[], length: 3 };
+		await startAttempt(store, 'story-a', storyA, setup, deps);
+		const without = await store.getAttempt('new-attempt');
+		const other = new MemoryProgressStore();
+		await startAttempt(other, 'story-a', storyA, setup, deps, new Map());
+		expect(await other.getAttempt('new-attempt')).toEqual(without);
+	});
+});
+
+describe('startPractice', () => {
+	const deps = { now: () => 5_000, newId: () => 'practice-1', newSeed: () => 99 };
+	const items = [
+		{ ref: a('a-tf'), category: 'actors' as const },
+		{ ref: ref('story-b', 'b-source'), category: 'sources' as const },
+		{ ref: a('a-tf'), category: 'actors' as const },
+		{ ref: a('a-single'), category: 'dates' as const }
+	];
+
+	it('plans and saves a practice quiz of the given questions, from any story, and returns its id', async () => {
+		const store = new MemoryProgressStore();
+		expect(await startPractice(store, items, deps)).toBe('practice-1');
+		const saved = (await store.getAttempt('practice-1'))!;
+		expect(saved).toMatchObject({
+			id: 'practice-1',
+			seed: 99,
+			categories: ['dates', 'actors', 'sources'],
+			position: 0,
+			startedAt: 5_000,
+			updatedAt: 5_000,
+			finishedAt: null,
+			mode: 'practice'
+		});
+		const key = (r: QuestionRef) => `${r.storyId}/${r.questionId}`;
+		expect(saved.questions.map(key).sort()).toEqual(
+			['story-a/a-single', 'story-a/a-tf', 'story-b/b-source'].sort()
+		);
+
+		// A quiz like any other.
+		const session = await QuizSession.open(store, saved, [], banks, makeDeps());
+		expect(session.gone).toBe(false);
+		expect(session.total).toBe(3);
+		await answerRight(session);
+		expect(session.answeredCount).toBe(1);
+	});
+
+	it('returns null and saves nothing when there is nothing to practise', async () => {
+		const store = new MemoryProgressStore();
+		expect(await startPractice(store, [], deps)).toBeNull();
+		expect(await store.listAttempts()).toEqual([]);
+	});
+
+	it('lets a failing save throw its StorageError, for the page to explain', async () => {
+		const { store, failNextWrite } = faulty();
+		failNextWrite(new StorageError('quota'));
+		await expect(startPractice(store, items, deps)).rejects.toMatchObject({
+			name: 'StorageError',
+			failure: 'quota'
+		});
 		expect(await store.listAttempts()).toEqual([]);
 	});
 });

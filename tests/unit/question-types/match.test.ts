@@ -3,7 +3,7 @@ import { match, matchedTo, type Matches } from '$lib/question-types/match';
 import type { Outlet } from '$lib/question-types';
 
 /** This type never names an outlet, so the story's outlets make no difference. */
-const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A', name: 'Outlet A News' }];
 const q = {
 	pairs: [
 		{ left: 'Edi Rama', right: 'Prime minister' },

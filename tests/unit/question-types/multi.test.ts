@@ -3,7 +3,7 @@ import { multi } from '$lib/question-types/multi';
 import type { Outlet } from '$lib/question-types';
 
 /** This type never names an outlet, so the story's outlets make no difference. */
-const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A', name: 'Outlet A News' }];
 // Two right options out of five.
 const q = {
 	options: ['Albania', 'Iran', 'Montenegro', 'Serbia', 'Kosovo'],

@@ -3,7 +3,7 @@ import { number } from '$lib/question-types/number';
 import type { Outlet } from '$lib/question-types';
 
 /** This type never names an outlet, so the story's outlets make no difference. */
-const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A', name: 'Outlet A News' }];
 const exact = { answer: 1000, tolerance: 0 };
 const around = { answer: 1000, tolerance: 250, unit: 'people' };
 

@@ -3,7 +3,7 @@ import { order } from '$lib/question-types/order';
 import type { Arrange, Outlet } from '$lib/question-types';
 
 /** This type never names an outlet, so the story's outlets make no difference. */
-const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A', name: 'Outlet A News' }];
 const q = { items: ['attack', 'investigation', 'announcement', 'expulsion'] };
 
 describe('order: scoring', () => {

@@ -9,7 +9,7 @@ import {
 	type Outlet,
 	type QuestionTypeName
 } from '$lib/question-types';
-import { daysInMonth, parseDate, precisionOf } from '$lib/question-types/date';
+import { askedParts, daysInMonth, parseDate, type DatePrecision } from '$lib/question-types/date';
 import { matchedTo } from '$lib/question-types/match';
 import { editDistance, normalizeAnswer } from '$lib/question-types/text';
 import {
@@ -201,12 +201,24 @@ const arbs: { [T in QuestionTypeName]: Arbs<Of<T>> } = {
 					fc.constantFrom('year', 'month', 'day')
 				)
 				.chain(([year, month, precision]) =>
-					fc.integer({ min: 1, max: daysInMonth(year, month) }).map((day) => {
-						const parts = [String(year), String(month).padStart(2, '0')];
-						parts.push(String(day).padStart(2, '0'));
-						const n = precision === 'year' ? 1 : precision === 'month' ? 2 : 3;
-						return { answer: parts.slice(0, n).join('-') };
-					})
+					fc
+						.tuple(
+							fc.integer({ min: 1, max: daysInMonth(year, month) }),
+							// What the prompt may give: less than the precision asked, or nothing.
+							fc.constantFrom(
+								...(precision === 'day'
+									? [undefined, 'year', 'month']
+									: precision === 'month'
+										? [undefined, 'year']
+										: [undefined])
+							)
+						)
+						.map(([day, given]) => {
+							const parts = [String(year), String(month).padStart(2, '0')];
+							parts.push(String(day).padStart(2, '0'));
+							const n = precision === 'year' ? 1 : precision === 'month' ? 2 : 3;
+							return { answer: parts.slice(0, n).join('-'), given };
+						})
 				)
 		),
 		response: (q) =>
@@ -222,18 +234,16 @@ const arbs: { [T in QuestionTypeName]: Arbs<Of<T>> } = {
 					day: nullable(fc.integer({ min: 1, max: 31 }))
 				})
 			),
-		// Right at the precision asked (anything finer), then one asked part made wrong.
+		// Right in every part asked (anything in the parts given or finer), then one asked part made wrong.
 		worse: (q) => {
 			const want = parseDate(q.answer);
-			const asked = (['year', 'month', 'day'] as const).slice(
-				0,
-				{ year: 1, month: 2, day: 3 }[precisionOf(q.answer)]
-			);
+			const asked = askedParts(q);
+			const part = (name: DatePrecision, max: number) =>
+				asked.includes(name) ? fc.constant(want[name]) : nullable(fc.integer({ min: 1, max }));
 			const right = fc.record({
-				year: fc.constant(want.year),
-				month:
-					want.month === null ? nullable(fc.integer({ min: 1, max: 12 })) : fc.constant(want.month),
-				day: want.day === null ? nullable(fc.integer({ min: 1, max: 31 })) : fc.constant(want.day)
+				year: part('year', 3000),
+				month: part('month', 12),
+				day: part('day', 31)
 			});
 			return fc
 				.tuple(right, fc.constantFrom(...asked), nullable(fc.integer({ min: -1, max: 3000 })))
@@ -509,7 +519,8 @@ const outletsFor = (q: Question): fc.Arbitrary<Outlet[]> =>
 	fc.array(
 		fc.record({
 			id: fc.oneof(fc.constantFrom(...idsIn(q)), fc.string()),
-			outlet: fc.string()
+			outlet: fc.string(),
+			name: fc.string()
 		}),
 		{ maxLength: 6 }
 	);

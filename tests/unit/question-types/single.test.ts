@@ -3,7 +3,7 @@ import type { Outlet } from '$lib/question-types';
 import { single } from '$lib/question-types/single';
 
 /** A single-choice question never names an outlet, so the story's outlets make no difference. */
-const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A', name: 'Outlet A News' }];
 
 const q = { options: ['Edi Rama', 'Ilir Meta', 'Bajram Begaj'], answer: 'Edi Rama' };
 

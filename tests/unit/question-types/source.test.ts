@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Outlet } from '$lib/question-types';
 import { attributionChoice, attributionChoices, source } from '$lib/question-types/source';
 
-const A: Outlet = { id: 'outlet-a', outlet: 'Alpha' };
-const B: Outlet = { id: 'outlet-b', outlet: 'Beta' };
-const C: Outlet = { id: 'outlet-c', outlet: 'Gamma' };
-const D: Outlet = { id: 'outlet-d', outlet: 'Delta' };
-const E: Outlet = { id: 'outlet-e', outlet: 'Epsilon' };
+const A: Outlet = { id: 'outlet-a', outlet: 'Alpha', name: 'Alpha News' };
+const B: Outlet = { id: 'outlet-b', outlet: 'Beta', name: 'Beta News' };
+const C: Outlet = { id: 'outlet-c', outlet: 'Gamma', name: 'Gamma News' };
+const D: Outlet = { id: 'outlet-d', outlet: 'Delta', name: 'Delta News' };
+const E: Outlet = { id: 'outlet-e', outlet: 'Epsilon', name: 'Epsilon News' };
 
 const one = [A];
 const two = [A, B];

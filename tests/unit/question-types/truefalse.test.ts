@@ -3,7 +3,7 @@ import { truefalse } from '$lib/question-types/truefalse';
 import type { Outlet } from '$lib/question-types';
 
 /** This type never names an outlet, so the story's outlets make no difference. */
-const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A' }];
+const outlets: readonly Outlet[] = [{ id: 'outlet-a', outlet: 'Outlet A', name: 'Outlet A News' }];
 
 describe('truefalse: scoring', () => {
 	it('gives 1 when the response matches the answer, for either answer', () => {

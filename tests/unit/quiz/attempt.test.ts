@@ -2,17 +2,23 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category, type Question } from '$lib/content/model';
+import { questionTypeNames } from '$lib/question-types';
 import {
 	AnswerSchema,
 	AttemptSchema,
+	mayOverride,
 	mergeAttempt,
 	planAttempt,
+	planPractice,
+	PRACTICE_LENGTH,
 	reconcileAttempt,
 	resolveAttempt,
 	scoreAttempt,
 	storiesOf,
 	summarizeAttempt,
 	type Attempt,
+	type Draft,
+	type History,
 	type QuestionRef
 } from '$lib/quiz/attempt';
 import { answer, attempt, bank, banksOf, NOW, OTHER_STORY, OUTLETS, ref, STORY } from './factory';
@@ -24,7 +30,7 @@ const full = bank({ dates: 6, actors: 6, quotes: 6, sources: 6 });
 function plan(
 	questions: readonly Question[],
 	setup: { categories: Category[]; length: number },
-	o: { id: string; seed: number; now: number } = opts
+	o: Parameters<typeof planAttempt>[3] = opts
 ): Attempt {
 	const attempt = planAttempt(STORY, questions, setup, o);
 	if (!attempt) throw new Error('expected an attempt');
@@ -170,6 +176,82 @@ describe('planAttempt', () => {
 		expect(new Set(idsOf(attempt)).size).toBe(attempt.questions.length);
 	});
 
+	it('plans a practice quiz unless told it is an assignment', () => {
+		const setup = { categories: [] as Category[], length: 5 };
+		expect(plan(full, setup).mode).toBe('practice');
+		expect(plan(full, setup, { ...opts, mode: 'practice' }).mode).toBe('practice');
+		const assignment = plan(full, setup, { ...opts, mode: 'assignment' });
+		expect(assignment.mode).toBe('assignment');
+		expect(v.safeParse(AttemptSchema, assignment).success).toBe(true);
+		// The mode changes nothing about which questions are asked.
+		expect(idsOf(assignment)).toEqual(idsOf(plan(full, setup)));
+	});
+
+	it('starts with no draft', () => {
+		expect(plan(full, { categories: [], length: 5 })).not.toHaveProperty('draft');
+	});
+
+	describe('with the device’s history', () => {
+		const questions = bank({ dates: 3, actors: 3 });
+		/** dates-3 and actors-3 never answered; dates-2 and actors-1 missed; dates-1 and actors-2 right. */
+		const history: History = new Map([
+			['dates-1', 1],
+			['dates-2', 0],
+			['actors-1', 0.5],
+			['actors-2', 1]
+		]);
+		const planned = (length: number, seed: number, h: History = history) =>
+			idsOf(plan(questions, { categories: [], length }, { ...opts, seed, history: h }));
+
+		it('asks questions never answered first, then missed ones (part right too), then the rest', () => {
+			for (let seed = 0; seed < 30; seed++) {
+				expect(new Set(planned(2, seed))).toEqual(new Set(['dates-3', 'actors-3']));
+				expect(new Set(planned(4, seed))).toEqual(
+					new Set(['dates-3', 'actors-3', 'dates-2', 'actors-1'])
+				);
+				const five = planned(5, seed);
+				expect(five).toEqual(
+					expect.arrayContaining(['dates-3', 'actors-3', 'dates-2', 'actors-1'])
+				);
+				expect(five.filter((id) => history.get(id) === 1)).toHaveLength(1);
+				expect(new Set(planned(6, seed))).toEqual(new Set(questions.map((q) => q.id)));
+			}
+		});
+
+		it('still mixes the order of what it picks', () => {
+			const orders = new Set([1, 2, 3, 4, 5, 6].map((seed) => planned(4, seed).join(',')));
+			expect(orders.size).toBeGreaterThan(1);
+		});
+
+		it('ignores history of questions outside the bank or the chosen sections', () => {
+			const elsewhere: History = new Map([
+				['retired', 0],
+				['quotes-1', 1]
+			]);
+			for (let seed = 0; seed < 10; seed++)
+				expect(planned(4, seed, elsewhere)).toEqual(planned(4, seed, new Map()));
+		});
+
+		it('is as it was without a history, when the history sets no question apart', () => {
+			const setup = { categories: [] as Category[], length: 10 };
+			for (let seed = 0; seed < 10; seed++) {
+				const before = plan(full, setup, { ...opts, seed });
+				expect(plan(full, setup, { ...opts, seed, history: new Map() })).toEqual(before);
+				// Every question seen and right, or every one missed: all in the same tier.
+				for (const score of [1, 0, 0.5]) {
+					const same: History = new Map(full.map((q) => [q.id, score]));
+					expect(plan(full, setup, { ...opts, seed, history: same })).toEqual(before);
+				}
+			}
+		});
+
+		it('does not change the history it is given', () => {
+			const before = new Map(history);
+			planned(5, 1);
+			expect(history).toEqual(before);
+		});
+	});
+
 	describe('for any bank and setup', () => {
 		const counts = fc.record({
 			dates: fc.nat(8),
@@ -232,6 +314,219 @@ describe('planAttempt', () => {
 				})
 			);
 		});
+
+		/** How each of up to 32 questions last went: never answered (undefined), missed, part right, right. */
+		const lastScores = fc.array(fc.constantFrom<number | undefined>(undefined, 0, 0.5, 1), {
+			minLength: 32,
+			maxLength: 32
+		});
+		const historyFor = (questions: readonly Question[], scores: readonly (number | undefined)[]) =>
+			new Map(
+				questions.flatMap((q, i) => (scores[i] === undefined ? [] : [[q.id, scores[i]] as const]))
+			);
+		/** 0 never answered, 1 missed (not fully right last time), 2 right last time. */
+		const tierIn = (history: History) => (id: string) => {
+			const last = history.get(id);
+			return last === undefined ? 0 : last < 1 ? 1 : 2;
+		};
+
+		it('with a history, picks no seen question while an unseen one is left, and no right one while a missed one is', () => {
+			fc.assert(
+				fc.property(counts, setup, seed, lastScores, (c, s, n, scores) => {
+					const questions = bank(c);
+					const history = historyFor(questions, scores);
+					const tier = tierIn(history);
+					const chosen = s.categories.length ? s.categories : [...CATEGORIES];
+					const available = questions.filter((q) => chosen.includes(q.category));
+					const attempt = planAttempt(STORY, questions, s, { ...opts, seed: n, history });
+					if (!available.length) {
+						expect(attempt).toBeNull();
+						return;
+					}
+					const ids = idsOf(attempt!);
+					expect(new Set(ids).size).toBe(ids.length);
+					expect(ids).toHaveLength(Math.min(s.length, available.length));
+					const unseen = available.filter((q) => tier(q.id) === 0).length;
+					if (unseen >= s.length) expect(ids.every((id) => !history.has(id))).toBe(true);
+					else expect(ids.filter((id) => tier(id) === 0)).toHaveLength(unseen);
+					// Whatever is left out is no fresher than anything picked.
+					const worst = Math.max(...ids.map(tier));
+					for (const q of available)
+						if (!ids.includes(q.id)) expect(tier(q.id)).toBeGreaterThanOrEqual(worst);
+				})
+			);
+		});
+
+		it('with a history, is balanced within each tier: a category falls behind only when its questions of that tier run out', () => {
+			fc.assert(
+				fc.property(counts, setup, seed, lastScores, (c, s, n, scores) => {
+					const questions = bank(c);
+					const history = historyFor(questions, scores);
+					const tier = tierIn(history);
+					const attempt = planAttempt(STORY, questions, s, { ...opts, seed: n, history });
+					if (!attempt) return;
+					const chosen = s.categories.length ? s.categories : [...CATEGORIES];
+					const categoryOf = new Map(questions.map((q) => [q.id, q.category]));
+					for (const t of [0, 1, 2]) {
+						const inTier = questions.filter((q) => tier(q.id) === t);
+						const offered = countBy(inTier.map((q) => q.category));
+						const picked = countBy(
+							idsOf(attempt)
+								.filter((id) => tier(id) === t)
+								.map((id) => categoryOf.get(id)!)
+						);
+						for (const a of chosen)
+							for (const b of chosen)
+								expect(picked[a]).toBeGreaterThanOrEqual(Math.min(offered[a], picked[b] - 1));
+					}
+				})
+			);
+		});
+
+		it('with a history, is deterministic per seed', () => {
+			fc.assert(
+				fc.property(counts, setup, seed, lastScores, (c, s, n, scores) => {
+					const questions = bank(c);
+					const history = historyFor(questions, scores);
+					const first = planAttempt(STORY, questions, s, { ...opts, seed: n, history });
+					expect(
+						planAttempt(STORY, questions, s, { ...opts, seed: n, history: new Map(history) })
+					).toEqual(first);
+				})
+			);
+		});
+	});
+});
+
+describe('planPractice', () => {
+	/** Practice items: questions of one story, all in one section unless said otherwise. */
+	const items = (ids: readonly string[], storyId = STORY, category: Category = 'dates') =>
+		ids.map((id) => ({ ref: ref(id, storyId), category }));
+	const keys = (refs: readonly QuestionRef[]) => refs.map(key).sort();
+	/** `count` distinct question ids, p-1, p-2, … */
+	const many = (count: number) => Array.from({ length: count }, (_, i) => `p-${i + 1}`);
+
+	it('starts a practice attempt at the first question, with the given id, seed and time', () => {
+		const practice = planPractice(items(['q1', 'q2', 'q3']), opts)!;
+		expect(practice).toMatchObject({
+			id: 'attempt-1',
+			seed: 42,
+			position: 0,
+			startedAt: NOW,
+			updatedAt: NOW,
+			finishedAt: null,
+			mode: 'practice'
+		});
+		expect(practice).not.toHaveProperty('draft');
+		expect(v.safeParse(AttemptSchema, practice).success).toBe(true);
+		expect(keys(practice.questions)).toEqual(keys([ref('q1'), ref('q2'), ref('q3')]));
+	});
+
+	it('asks each question once, however often it is given', () => {
+		const practice = planPractice(items(['q1', 'q2', 'q1', 'q3', 'q2', 'q1']), opts)!;
+		expect(keys(practice.questions)).toEqual(keys([ref('q1'), ref('q2'), ref('q3')]));
+	});
+
+	it('tells questions apart by story as well as id, and may mix stories', () => {
+		const given = [
+			...items(['q1', 'q2']),
+			...items(['q1', 'b-1'], OTHER_STORY, 'quotes'),
+			...items(['q2'])
+		];
+		const practice = planPractice(given, opts)!;
+		expect(keys(practice.questions)).toEqual(
+			keys([ref('q1'), ref('q2'), ref('q1', OTHER_STORY), ref('b-1', OTHER_STORY)])
+		);
+		expect(new Set(storiesOf(practice))).toEqual(new Set([STORY, OTHER_STORY]));
+		expect(v.safeParse(AttemptSchema, practice).success).toBe(true);
+	});
+
+	it(`asks at most ${PRACTICE_LENGTH}, the first ones given`, () => {
+		const ids = many(PRACTICE_LENGTH + 5);
+		const practice = planPractice(items(ids), opts)!;
+		expect(practice.questions).toHaveLength(PRACTICE_LENGTH);
+		expect(keys(practice.questions)).toEqual(
+			keys(ids.slice(0, PRACTICE_LENGTH).map((id) => ref(id)))
+		);
+		// Exactly as many is all of them.
+		expect(planPractice(items(ids.slice(0, PRACTICE_LENGTH)), opts)!.questions).toHaveLength(
+			PRACTICE_LENGTH
+		);
+	});
+
+	it('counts a question given twice once towards the limit', () => {
+		const ids = many(PRACTICE_LENGTH + 1);
+		const practice = planPractice(items(['p-1', 'p-2', 'p-1', 'p-2', ...ids]), opts)!;
+		expect(keys(practice.questions)).toEqual(
+			keys(ids.slice(0, PRACTICE_LENGTH).map((id) => ref(id)))
+		);
+	});
+
+	it('is labelled with the sections of the questions it asks, in the standard order', () => {
+		const given = [
+			...items(['s1'], STORY, 'sources'),
+			...items(['d1'], STORY, 'dates'),
+			...items(['s2'], OTHER_STORY, 'sources'),
+			...items(['a1'], STORY, 'actors')
+		];
+		expect(planPractice(given, opts)!.categories).toEqual(
+			CATEGORIES.filter((c) => ['dates', 'actors', 'sources'].includes(c))
+		);
+		// A section only the questions past the limit are in is not the quiz's.
+		const past = [...items(many(PRACTICE_LENGTH)), ...items(['q-late'], STORY, 'quotes')];
+		expect(planPractice(past, opts)!.categories).toEqual(['dates']);
+	});
+
+	it('gives null when no question is given', () => {
+		expect(planPractice([], opts)).toBeNull();
+	});
+
+	it('is the same for the same seed, in an order the seed mixes', () => {
+		const given = items(many(10));
+		expect(planPractice(given, opts)).toEqual(planPractice(given, opts));
+		const orders = new Set(
+			[1, 2, 3, 4, 5].map((seed) => idsOf(planPractice(given, { ...opts, seed })!).join(','))
+		);
+		expect(orders.size).toBeGreaterThan(1);
+	});
+
+	it('does not change the list it is given, nor keep its references', () => {
+		const given = items(['q1', 'q2', 'q1']);
+		const before = structuredClone(given);
+		const practice = planPractice(given, opts)!;
+		expect(given).toEqual(before);
+		for (const r of practice.questions) for (const item of given) expect(r).not.toBe(item.ref);
+	});
+
+	it('asks the first questions given, once each, up to the limit, for any list', () => {
+		const given = fc.array(
+			fc.record({
+				ref: fc.record({
+					storyId: fc.constantFrom(STORY, OTHER_STORY),
+					questionId: fc.integer({ min: 1, max: 30 }).map((n) => `q${n}`)
+				}),
+				category: fc.constantFrom(...CATEGORIES)
+			}),
+			{ maxLength: 50 }
+		);
+		fc.assert(
+			fc.property(given, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (list, seed) => {
+				const practice = planPractice(list, { ...opts, seed });
+				const firsts = list.filter(
+					(item, i) => list.findIndex((o) => key(o.ref) === key(item.ref)) === i
+				);
+				if (!firsts.length) {
+					expect(practice).toBeNull();
+					return;
+				}
+				const picked = firsts.slice(0, PRACTICE_LENGTH);
+				expect(keys(practice!.questions)).toEqual(keys(picked.map((p) => p.ref)));
+				expect(practice!.categories).toEqual(
+					CATEGORIES.filter((c) => picked.some((p) => p.category === c))
+				);
+				expect(v.safeParse(AttemptSchema, practice).success).toBe(true);
+			})
+		);
 	});
 });
 
@@ -306,6 +601,42 @@ describe('AttemptSchema', () => {
 		expect(rejects({ categories: ['weather'] })).toBe(true);
 	});
 
+	it('reads an attempt stored before modes existed as practice, and keeps the mode it has', () => {
+		const older: Record<string, unknown> = { ...valid };
+		delete older.mode;
+		expect(v.parse(AttemptSchema, older)).toEqual({ ...valid, mode: 'practice' });
+		for (const mode of ['practice', 'assignment'] as const)
+			expect(v.parse(AttemptSchema, { ...valid, mode })).toEqual({ ...valid, mode });
+	});
+
+	it('rejects a mode it does not know', () => {
+		for (const mode of ['exam', '', 'Practice', null, 0, true, ['practice']])
+			expect(rejects({ mode }), String(mode)).toBe(true);
+	});
+
+	it('accepts a draft for a question, whatever its response, and an attempt with none', () => {
+		const unfinished = { ...valid, finishedAt: null };
+		for (const response of [null, 'x', { choice: 'a' }, [1, 2], { text: '' }]) {
+			const withDraft = { ...unfinished, draft: { questionId: 'dates-2', response } };
+			expect(v.parse(AttemptSchema, withDraft)).toEqual(withDraft);
+		}
+		expect(v.parse(AttemptSchema, unfinished)).not.toHaveProperty('draft');
+	});
+
+	it('rejects a draft that is not one', () => {
+		for (const draft of [
+			null,
+			'dates-2',
+			1,
+			[],
+			{},
+			{ response: { choice: 'a' } },
+			{ questionId: '', response: { choice: 'a' } },
+			{ questionId: 2, response: { choice: 'a' } }
+		])
+			expect(rejects({ draft }), JSON.stringify(draft)).toBe(true);
+	});
+
 	it('rejects values that are not attempts without throwing', () => {
 		for (const value of [undefined, null, 0, '', [], {}, [valid]])
 			expect(v.safeParse(AttemptSchema, value).success).toBe(false);
@@ -342,6 +673,54 @@ describe('AnswerSchema', () => {
 			{ ...a, category: 'weather' }
 		])
 			expect(v.safeParse(AnswerSchema, bad).success, JSON.stringify(bad)).toBe(false);
+	});
+});
+
+describe('AnswerSchema: “I don’t know” and “I was right”', () => {
+	it('accepts an answer given as “I don’t know”', () => {
+		const dontKnow = answer('dates-1', 0, NOW, { response: null, dontKnow: true });
+		expect(v.parse(AnswerSchema, dontKnow)).toEqual(dontKnow);
+	});
+
+	it('accepts an overridden answer, keeping the score the rule gave and when', () => {
+		const overridden = answer('dates-1', 1, NOW, { override: { from: 0.5, at: NOW + 5 } });
+		expect(v.parse(AnswerSchema, overridden)).toEqual(overridden);
+		const fromZero = answer('dates-1', 1, NOW, { override: { from: 0, at: NOW } });
+		expect(v.parse(AnswerSchema, fromZero)).toEqual(fromZero);
+	});
+
+	it('leaves both out of an ordinary answer', () => {
+		const parsed = v.parse(AnswerSchema, answer('dates-1', 0.5, NOW));
+		expect(parsed).not.toHaveProperty('dontKnow');
+		expect(parsed).not.toHaveProperty('override');
+	});
+
+	it('rejects a dontKnow other than true', () => {
+		const a = answer('dates-1', 0, NOW);
+		for (const dontKnow of [false, 'yes', 1, null, {}])
+			expect(v.safeParse(AnswerSchema, { ...a, dontKnow }).success, String(dontKnow)).toBe(false);
+	});
+
+	it('rejects an override that is not one', () => {
+		const a = answer('dates-1', 1, NOW);
+		for (const override of [
+			true,
+			null,
+			'0.5',
+			{},
+			{ from: 0.5 },
+			{ at: NOW },
+			{ from: 1.5, at: NOW },
+			{ from: -0.5, at: NOW },
+			{ from: NaN, at: NOW },
+			{ from: '0', at: NOW },
+			{ from: 0.5, at: NaN },
+			{ from: 0.5, at: Infinity },
+			{ from: 0.5, at: '2024-01-01' }
+		])
+			expect(v.safeParse(AnswerSchema, { ...a, override }).success, JSON.stringify(override)).toBe(
+				false
+			);
 	});
 });
 
@@ -443,7 +822,10 @@ describe('scoreAttempt', () => {
 			asked: 4,
 			answered: 4,
 			points: 1.75,
-			accuracy: 1.75 / 4
+			accuracy: 1.75 / 4,
+			right: 1,
+			partly: 2,
+			toPractise: 1
 		});
 	});
 
@@ -452,9 +834,20 @@ describe('scoreAttempt', () => {
 			asked: 4,
 			answered: 1,
 			points: 1,
-			accuracy: 0.25
+			accuracy: 0.25,
+			right: 1,
+			partly: 0,
+			toPractise: 3
 		});
-		expect(scoreAttempt(four, [])).toEqual({ asked: 4, answered: 0, points: 0, accuracy: 0 });
+		expect(scoreAttempt(four, [])).toEqual({
+			asked: 4,
+			answered: 0,
+			points: 0,
+			accuracy: 0,
+			right: 0,
+			partly: 0,
+			toPractise: 4
+		});
 	});
 
 	it('ignores answers to questions not in the attempt', () => {
@@ -467,7 +860,10 @@ describe('scoreAttempt', () => {
 			asked: 4,
 			answered: 1,
 			points: 0.5,
-			accuracy: 0.125
+			accuracy: 0.125,
+			right: 0,
+			partly: 1,
+			toPractise: 3
 		});
 	});
 
@@ -487,7 +883,15 @@ describe('scoreAttempt', () => {
 				{ questionId: 'q1', score: 1 },
 				{ questionId: 'b-1', score: 1 }
 			])
-		).toEqual({ asked: 2, answered: 2, points: 2, accuracy: 1 });
+		).toEqual({
+			asked: 2,
+			answered: 2,
+			points: 2,
+			accuracy: 1,
+			right: 2,
+			partly: 0,
+			toPractise: 0
+		});
 	});
 
 	it('gives accuracy 0, not NaN, when nothing was asked', () => {
@@ -495,8 +899,65 @@ describe('scoreAttempt', () => {
 			asked: 0,
 			answered: 0,
 			points: 0,
-			accuracy: 0
+			accuracy: 0,
+			right: 0,
+			partly: 0,
+			toPractise: 0
 		});
+	});
+
+	it('counts answers right (full credit), part right, and the questions left to practise', () => {
+		const six = attempt('attempt-1', ['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
+		const answers = [
+			{ questionId: 'q1', score: 1 },
+			{ questionId: 'q2', score: 0.99 },
+			{ questionId: 'q3', score: 0.01 },
+			{ questionId: 'q4', score: 0 },
+			{ questionId: 'q6', score: 1 }
+		];
+		// q4 earned nothing and q5 was never answered: both to practise.
+		expect(scoreAttempt(six, answers)).toMatchObject({ right: 2, partly: 2, toPractise: 2 });
+	});
+
+	it('counts a question to practise when nothing is answered, and none when all are right', () => {
+		expect(scoreAttempt(four, [])).toMatchObject({ right: 0, partly: 0, toPractise: 4 });
+		const allRight = ['q1', 'q2', 'q3', 'q4'].map((questionId) => ({ questionId, score: 1 }));
+		expect(scoreAttempt(four, allRight)).toMatchObject({ right: 4, partly: 0, toPractise: 0 });
+	});
+
+	it('does not count answers outside the attempt as right or part right', () => {
+		const answers = [
+			{ questionId: 'elsewhere', score: 1 },
+			{ questionId: 'q9', score: 0.5 }
+		];
+		expect(scoreAttempt(four, answers)).toMatchObject({ right: 0, partly: 0, toPractise: 4 });
+	});
+
+	it('splits every question asked into right, part right and to practise, for any answers', () => {
+		const ids = fc.uniqueArray(fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6'), {
+			minLength: 1
+		});
+		const answers = fc.array(
+			fc.record({
+				questionId: fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'),
+				score: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }))
+			})
+		);
+		fc.assert(
+			fc.property(ids, answers, (questions, given) => {
+				const s = scoreAttempt({ questions: questions.map((id) => ref(id)) }, given);
+				// As recorded: one answer per question, the last one given.
+				const last = new Map(given.map((a) => [a.questionId, a.score]));
+				const scores = questions.flatMap((id) => (last.has(id) ? [last.get(id)!] : []));
+				expect(s.right).toBe(scores.filter((x) => x >= 1).length);
+				expect(s.partly).toBe(scores.filter((x) => x > 0 && x < 1).length);
+				expect(s.toPractise).toBe(
+					questions.length - scores.length + scores.filter((x) => x === 0).length
+				);
+				expect(s.right + s.partly + s.toPractise).toBe(s.asked);
+				expect(s.right).toBeLessThanOrEqual(s.points);
+			})
+		);
 	});
 
 	// What isAttemptComplete used to say: every question answered, answers elsewhere not counted.
@@ -567,6 +1028,9 @@ describe('summarizeAttempt', () => {
 			answered: 3,
 			points: 1.5,
 			accuracy: 1.5 / 4,
+			right: 1,
+			partly: 1,
+			toPractise: 2,
 			byCategory: [
 				{ category: 'dates', asked: 2, answered: 2, points: 1.5 },
 				{ category: 'actors', asked: 1, answered: 1, points: 0 },
@@ -611,6 +1075,10 @@ describe('summarizeAttempt', () => {
 			answered: 2,
 			points: 1.5,
 			accuracy: 1.5 / 3,
+			right: 1,
+			partly: 1,
+			// "gone" is not answered: one to practise.
+			toPractise: 1,
 			// "gone" has neither a bank entry nor an answer: no category to put it under.
 			byCategory: [
 				{ category: 'dates', asked: 1, answered: 1, points: 1 },
@@ -633,6 +1101,9 @@ describe('summarizeAttempt', () => {
 			answered: 0,
 			points: 0,
 			accuracy: 0,
+			right: 0,
+			partly: 0,
+			toPractise: 0,
 			byCategory: []
 		});
 	});
@@ -940,6 +1411,126 @@ describe('mergeAttempt', () => {
 		expect([stored, incoming]).toEqual(before);
 	});
 
+	describe('drafts and mode', () => {
+		const draftOn = (questionId: string): Draft => ({ questionId, response: { text: questionId } });
+
+		it('keeps the stored draft when the save is behind', () => {
+			// Stored stands on "c" with a draft for it; a stale tab, on "b", saves its own.
+			const ahead = { ...stored, draft: draftOn('c') };
+			const stale = attempt('attempt-1', four, {
+				position: 1,
+				updatedAt: NOW + 30,
+				draft: draftOn('b')
+			});
+			expect(mergeAttempt(ahead, stale).attempt.draft).toEqual(draftOn('c'));
+			expect(mergeAttempt(ahead, { ...stale, draft: undefined }).attempt.draft).toEqual(
+				draftOn('c')
+			);
+			const bare: Attempt = { ...stale };
+			delete bare.draft;
+			expect(mergeAttempt(ahead, bare).attempt.draft).toEqual(draftOn('c'));
+		});
+
+		it('takes the saving side’s draft, or its lack of one, when it is further along', () => {
+			const withDraft = { ...stored, draft: draftOn('c') };
+			// Moving on from "c" to "d" leaves no draft behind.
+			const moved = attempt('attempt-1', four, { position: 3, updatedAt: NOW + 30 });
+			const merged = mergeAttempt(withDraft, moved).attempt;
+			expect(merged).toEqual(moved);
+			expect(merged).not.toHaveProperty('draft');
+			expect(mergeAttempt(withDraft, { ...moved, draft: draftOn('d') }).attempt.draft).toEqual(
+				draftOn('d')
+			);
+		});
+
+		it('takes the saving side’s draft at the same position', () => {
+			const withDraft = { ...stored, draft: draftOn('c') };
+			const same = attempt('attempt-1', four, {
+				position: 2,
+				updatedAt: NOW + 30,
+				draft: { questionId: 'c', response: { text: 'newer' } }
+			});
+			expect(mergeAttempt(withDraft, same).attempt.draft).toEqual(same.draft);
+		});
+
+		it('keeps no draft in a finished attempt, whichever side finished it', () => {
+			const finishedWithDraft = {
+				...stored,
+				position: 3,
+				finishedAt: NOW + 20,
+				draft: draftOn('d')
+			};
+			const stale = attempt('attempt-1', four, {
+				position: 1,
+				updatedAt: NOW + 30,
+				draft: draftOn('b')
+			});
+			expect(mergeAttempt(finishedWithDraft, stale).attempt).not.toHaveProperty('draft');
+			const finishing = attempt('attempt-1', four, {
+				position: 3,
+				updatedAt: NOW + 30,
+				finishedAt: NOW + 30,
+				draft: draftOn('d')
+			});
+			expect(
+				mergeAttempt({ ...stored, draft: draftOn('c') }, finishing).attempt
+			).not.toHaveProperty('draft');
+		});
+
+		it('keeps the stored mode, whatever the save says', () => {
+			const assignment = { ...stored, mode: 'assignment' as const };
+			const incoming = attempt('attempt-1', four, { position: 3, updatedAt: NOW + 30 });
+			expect(mergeAttempt(assignment, incoming).attempt.mode).toBe('assignment');
+			expect(mergeAttempt(stored, { ...incoming, mode: 'assignment' }).attempt.mode).toBe(
+				'practice'
+			);
+			// A new attempt has nothing stored: its own mode stands.
+			expect(mergeAttempt(undefined, { ...incoming, mode: 'assignment' }).attempt.mode).toBe(
+				'assignment'
+			);
+		});
+
+		it('keeps the draft of the side further along, none once finished, and the stored mode, for any two saves', () => {
+			const time = fc.integer({ min: 0, max: 100 }).map((n) => NOW + n);
+			const side = (refs: QuestionRef[]) =>
+				fc
+					.subarray(refs, { minLength: 1 })
+					.chain((questions) =>
+						fc.record({
+							questions: fc.constant(questions),
+							position: fc.nat(questions.length - 1),
+							updatedAt: time,
+							finishedAt: fc.option(time, { nil: null }),
+							mode: fc.constantFrom('practice' as const, 'assignment' as const),
+							draft: fc.option(fc.constantFrom(...questions.map((r) => r.questionId)), {
+								nil: undefined
+							})
+						})
+					)
+					.map(({ questions, draft, ...fields }) =>
+						attempt('attempt-1', questions, {
+							...fields,
+							...(draft ? { draft: { questionId: draft, response: { text: 'x' } } } : {})
+						})
+					);
+			const pair = refsArb.chain((refs) => fc.tuple(side(refs), side(refs)));
+			fc.assert(
+				fc.property(pair, ([before, incoming]) => {
+					const { attempt: merged } = mergeAttempt(before, incoming);
+					expect(v.safeParse(AttemptSchema, merged).success).toBe(true);
+					expect(merged.mode).toBe(before.mode);
+					if (merged.finishedAt !== null) {
+						expect(merged).not.toHaveProperty('draft');
+						return;
+					}
+					const storedAt = mappedPosition(merged.questions, before);
+					const incomingAt = mappedPosition(merged.questions, incoming);
+					expect(merged.draft).toEqual(storedAt > incomingAt ? before.draft : incoming.draft);
+				})
+			);
+		});
+	});
+
 	it('never moves back, never loses a finish, and stores a valid attempt, for any two saves', () => {
 		const time = fc.integer({ min: 0, max: 100 }).map((n) => NOW + n);
 		const side = (refs: QuestionRef[]) =>
@@ -974,5 +1565,34 @@ describe('mergeAttempt', () => {
 				);
 			})
 		);
+	});
+});
+
+describe('mayOverride', () => {
+	const practice = { mode: 'practice' as const };
+	const typed = { type: 'text' as const };
+
+	it('lets a typed answer marked wrong, or part right, be overridden in a practice quiz', () => {
+		expect(mayOverride(practice, answer('q1', 0, NOW), typed)).toBe(true);
+		expect(mayOverride(practice, answer('q1', 0.5, NOW), typed)).toBe(true);
+	});
+
+	it('never in an assignment: its answers stand as scored', () => {
+		expect(mayOverride({ mode: 'assignment' }, answer('q1', 0, NOW), typed)).toBe(false);
+	});
+
+	it('only for a typed answer', () => {
+		for (const type of questionTypeNames.filter((t) => t !== 'text'))
+			expect(mayOverride(practice, answer('q1', 0, NOW), { type }), type).toBe(false);
+	});
+
+	it('not for an answer already right, “I don’t know”, or one already overridden', () => {
+		expect(mayOverride(practice, answer('q1', 1, NOW), typed)).toBe(false);
+		const dontKnow = answer('q1', 0, NOW, { response: null, dontKnow: true });
+		expect(mayOverride(practice, dontKnow, typed)).toBe(false);
+		const overridden = answer('q1', 1, NOW, { override: { from: 0, at: NOW + 1 } });
+		expect(mayOverride(practice, overridden, typed)).toBe(false);
+		// Even were its score somehow below 1 again: one override per answer.
+		expect(mayOverride(practice, { ...overridden, score: 0 }, typed)).toBe(false);
 	});
 });

@@ -12,8 +12,8 @@ export const OTHER_STORY = 'story-b';
 export const NOW = 1_700_000_000_000;
 
 export const OUTLETS: Outlet[] = [
-	{ id: 'outlet-a', outlet: 'Alpha' },
-	{ id: 'outlet-b', outlet: 'Beta' }
+	{ id: 'outlet-a', outlet: 'Alpha', name: 'Alpha News Service' },
+	{ id: 'outlet-b', outlet: 'Beta', name: 'Beta Wire' }
 ];
 
 /** A true/false question: the simplest type, enough wherever the type does not matter. */
@@ -28,7 +28,7 @@ export function question(id: string, category: Category = 'dates'): Question {
 		difficulty: 1,
 		actors: [],
 		outlets: [],
-		evidence: [{ source: 'outlet-a', quote: 'a passage' }],
+		evidence: [{ source: 'outlet-a', quote: 'a passage', context: { before: '', after: '' } }],
 		fingerprint: `fp-${id}`
 	};
 }
@@ -65,6 +65,7 @@ export function attempt(
 		startedAt: NOW,
 		updatedAt: NOW,
 		finishedAt: null,
+		mode: 'practice',
 		...fields
 	};
 }

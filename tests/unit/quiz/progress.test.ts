@@ -2,10 +2,20 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category, type Question } from '$lib/content/model';
-import { scoreAttempt, type Answer, type AttemptScore } from '$lib/quiz/attempt';
+import {
+	AnswerSchema,
+	scoreAttempt,
+	type Answer,
+	type AttemptScore,
+	type QuestionRef
+} from '$lib/quiz/attempt';
 import {
 	addToStat,
 	attemptRows,
+	historyOf,
+	missedIn,
+	missedOverall,
+	overrideAnswer,
 	progressSummary,
 	QuestionStatSchema,
 	recordAnswer,
@@ -51,7 +61,15 @@ function given(
 
 /** The score part of an attempt row, as scoreAttempt gives it. */
 function scoreOf(row: AttemptScore): AttemptScore {
-	return { asked: row.asked, answered: row.answered, points: row.points, accuracy: row.accuracy };
+	return {
+		asked: row.asked,
+		answered: row.answered,
+		points: row.points,
+		accuracy: row.accuracy,
+		right: row.right,
+		partly: row.partly,
+		toPractise: row.toPractise
+	};
 }
 
 function resumableAttempt(id: string, updatedAt: number, finishedAt: number | null) {
@@ -185,6 +203,233 @@ describe('recordAnswer', () => {
 	});
 });
 
+describe('overrideAnswer', () => {
+	const practice = attempt('attempt-1', ['q1', 'q2']);
+	const wrong = answer('q1', 0, NOW + 10);
+	/** The stat after an earlier right answer (another attempt) and then `wrong`. */
+	const statAfter = addToStat(
+		addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' })),
+		wrong
+	);
+	const stored = { answer: wrong, stat: statAfter, attempt: practice };
+
+	it('marks the answer right, keeping the score the rule gave and when it was overridden', () => {
+		const writes = overrideAnswer(stored, NOW + 50)!;
+		expect(writes.answer).toEqual({ ...wrong, score: 1, override: { from: 0, at: NOW + 50 } });
+		expect(v.parse(AnswerSchema, writes.answer)).toEqual(writes.answer);
+	});
+
+	it('corrects the question’s totals as if the answer had been right', () => {
+		const writes = overrideAnswer(stored, NOW + 50)!;
+		expect(statAfter).toMatchObject({ seen: 2, right: 1, scoreSum: 1, lastScore: 0 });
+		expect(writes.stat).toEqual({ ...statAfter, right: 2, scoreSum: 2, lastScore: 1 });
+		expect(writes.stat).toEqual(
+			addToStat(addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' })), {
+				...wrong,
+				score: 1
+			})
+		);
+		expect(v.parse(QuestionStatSchema, writes.stat)).toEqual(writes.stat);
+	});
+
+	it('adds only the credit the rule did not give to a part-right answer', () => {
+		const half = answer('q1', 0.25, NOW + 10);
+		const writes = overrideAnswer(
+			{ answer: half, stat: addToStat(undefined, half), attempt: practice },
+			NOW + 50
+		)!;
+		expect(writes.answer.override).toEqual({ from: 0.25, at: NOW + 50 });
+		expect(writes.stat).toMatchObject({ seen: 1, right: 1, scoreSum: 1, lastScore: 1 });
+	});
+
+	it('leaves the latest score alone when the question was answered again since', () => {
+		const later = answer('q1', 0.5, NOW + 20, { attemptId: 'attempt-2' });
+		const stat = addToStat(statAfter, later);
+		const writes = overrideAnswer({ answer: wrong, stat, attempt: practice }, NOW + 50)!;
+		expect(writes.stat).toEqual({
+			...stat,
+			right: stat.right + 1,
+			scoreSum: stat.scoreSum + 1,
+			lastScore: 0.5,
+			lastAnsweredAt: NOW + 20
+		});
+	});
+
+	it('never counts more right answers than answers seen', () => {
+		// Totals that already count this answer as right (another tab's sum, say).
+		const stat = { ...addToStat(undefined, wrong), right: 1 };
+		const writes = overrideAnswer({ answer: wrong, stat, attempt: practice }, NOW + 50)!;
+		expect(writes.stat).toMatchObject({ seen: 1, right: 1 });
+	});
+
+	it('writes no totals when none are stored for the question', () => {
+		const writes = overrideAnswer({ answer: wrong, stat: undefined, attempt: practice }, NOW + 50);
+		expect(writes).toEqual({
+			answer: { ...wrong, score: 1, override: { from: 0, at: NOW + 50 } },
+			stat: null
+		});
+	});
+
+	it('gives null when there is nothing to override', () => {
+		const refused = [
+			{ ...stored, attempt: { ...practice, mode: 'assignment' as const } },
+			{ ...stored, answer: undefined },
+			{ ...stored, attempt: undefined },
+			{ ...stored, answer: { ...wrong, score: 1 } },
+			{ ...stored, answer: { ...wrong, response: null, dontKnow: true as const } },
+			{ ...stored, answer: { ...wrong, score: 1, override: { from: 0, at: NOW + 20 } } },
+			{ ...stored, answer: { ...wrong, override: { from: 0, at: NOW + 20 } } }
+		];
+		for (const given of refused) expect(overrideAnswer(given, NOW + 50)).toBeNull();
+	});
+
+	it('leaves what it is given untouched', () => {
+		const before = structuredClone(stored);
+		overrideAnswer(stored, NOW + 50);
+		expect(stored).toEqual(before);
+	});
+
+	it('gives the totals that recording the answer as right would have, for any history of the question', () => {
+		const scores = fc.array(fc.constantFrom(0, 0.25, 0.5, 1), { minLength: 1, maxLength: 8 });
+		fc.assert(
+			fc.property(
+				scores.chain((list) => fc.tuple(fc.constant(list), fc.nat(list.length - 1))),
+				([list, pick]) => {
+					const answers = list.map((score, i) =>
+						answer('q1', score, NOW + i, { attemptId: `attempt-${i}` })
+					);
+					const stat = statsFrom(answers)[0]!;
+					const target = answers[pick]!;
+					const writes = overrideAnswer(
+						{ answer: target, stat, attempt: attempt(target.attemptId, ['q1']) },
+						NOW + 100
+					);
+					if (target.score >= 1) {
+						expect(writes).toBeNull();
+						return;
+					}
+					const asIfRight = statsFrom(
+						answers.map((a, i) => (i === pick ? { ...a, score: 1 } : a))
+					)[0]!;
+					expect(writes!.stat).toEqual({ ...asIfRight, scoreSum: expect.any(Number) });
+					expect(writes!.stat!.scoreSum).toBeCloseTo(asIfRight.scoreSum, 12);
+				}
+			)
+		);
+	});
+});
+
+describe('missedIn', () => {
+	const four = attempt('attempt-1', [ref('q1'), ref('q2'), ref('b-1', OTHER_STORY), ref('q4')]);
+	const sections: Record<string, Category> = { q1: 'dates', q2: 'actors', 'b-1': 'quotes' };
+	const categoryOf = (r: QuestionRef) => sections[r.questionId];
+	const scored = (questionId: string, score: number, category: Category = 'dates') => ({
+		questionId,
+		score,
+		category
+	});
+
+	it('lists the questions not fully right, answered or not, in the order asked', () => {
+		const answers = [scored('q2', 0.5, 'actors'), scored('q1', 0), scored('b-1', 1, 'quotes')];
+		expect(
+			missedIn({ questions: [ref('q1'), ref('q2'), ref('b-1', OTHER_STORY)] }, answers, categoryOf)
+		).toEqual([
+			{ ref: ref('q1'), category: 'dates' },
+			{ ref: ref('q2'), category: 'actors' }
+		]);
+		// Unanswered, q2 and b-1 are to practise too.
+		expect(missedIn(four, [scored('q1', 1)], categoryOf)).toEqual([
+			{ ref: ref('q2'), category: 'actors' },
+			{ ref: ref('b-1', OTHER_STORY), category: 'quotes' }
+		]);
+	});
+
+	it('takes the section from the answer, and from the bank for an unanswered question', () => {
+		const answers = [scored('q1', 0, 'sources')];
+		expect(missedIn({ questions: [ref('q1'), ref('q2')] }, answers, categoryOf)).toEqual([
+			{ ref: ref('q1'), category: 'sources' },
+			{ ref: ref('q2'), category: 'actors' }
+		]);
+	});
+
+	it('leaves out an unanswered question no bank knows, but not an answered one', () => {
+		// q4 is in no bank and unanswered; "retired" is in no bank but was answered.
+		const attempt4 = { questions: [ref('q4'), ref('retired')] };
+		expect(missedIn(attempt4, [scored('retired', 0, 'quotes')], categoryOf)).toEqual([
+			{ ref: ref('retired'), category: 'quotes' }
+		]);
+	});
+
+	it('gives nothing when every question was fully right', () => {
+		const answers = ['q1', 'q2', 'b-1', 'q4'].map((id) => scored(id, 1));
+		expect(missedIn(four, answers, categoryOf)).toEqual([]);
+	});
+
+	it('counts an overridden answer as right', () => {
+		const overridden = answer('q1', 1, NOW, { override: { from: 0, at: NOW + 1 } });
+		expect(missedIn({ questions: [ref('q1')] }, [overridden], categoryOf)).toEqual([]);
+	});
+});
+
+describe('missedOverall', () => {
+	it('lists each question whose latest answer was not fully right, the most recent first', () => {
+		const stats = [
+			stat('q1', { lastScore: 0, lastAnsweredAt: NOW + 100 }),
+			stat('q2', { lastScore: 1, right: 1, lastAnsweredAt: NOW + 400 }),
+			stat('b-1', {
+				storyId: OTHER_STORY,
+				category: 'quotes',
+				lastScore: 0.5,
+				lastAnsweredAt: NOW + 300
+			}),
+			stat('q3', { lastScore: 0, lastAnsweredAt: NOW + 200 })
+		];
+		expect(missedOverall(stats)).toEqual([
+			{ ref: ref('b-1', OTHER_STORY), category: 'quotes' },
+			{ ref: ref('q3'), category: 'dates' },
+			{ ref: ref('q1'), category: 'dates' }
+		]);
+	});
+
+	it('leaves out a question missed before but right the last time', () => {
+		const stats = statsFrom([
+			given('q1', 0, 1),
+			given('q1', 1, 2),
+			given('q2', 1, 3),
+			given('q2', 0, 4)
+		]);
+		expect(missedOverall(stats)).toEqual([{ ref: ref('q2'), category: 'dates' }]);
+	});
+
+	it('gives nothing for no stats, and leaves the stats in their order', () => {
+		expect(missedOverall([])).toEqual([]);
+		const stats = [stat('q1', { lastAnsweredAt: 1 }), stat('q2', { lastAnsweredAt: 2 })];
+		const before = structuredClone(stats);
+		expect(missedOverall(stats).map((m) => m.ref.questionId)).toEqual(['q2', 'q1']);
+		expect(stats).toEqual(before);
+	});
+});
+
+describe('historyOf', () => {
+	it('gives each question’s latest score, by id', () => {
+		const stats = statsFrom([
+			given('q1', 1, 1),
+			given('q1', 0, 2),
+			given('q2', 0.5, 3),
+			given('q3', 0, 4),
+			given('q3', 1, 5)
+		]);
+		expect(historyOf(stats)).toEqual(
+			new Map([
+				['q1', 0],
+				['q2', 0.5],
+				['q3', 1]
+			])
+		);
+		expect(historyOf([])).toEqual(new Map());
+	});
+});
+
 describe('attemptRows', () => {
 	it('lists attempts in the order given, with the stories they draw on', () => {
 		const attempts = [
@@ -219,14 +464,30 @@ describe('attemptRows', () => {
 			answer('q4', 1, NOW + 5, { attemptId: 'deleted' })
 		];
 		const [firstRow, secondRow] = attemptRows([first, second], answers);
-		expect(scoreOf(firstRow!)).toEqual({ asked: 3, answered: 2, points: 1.5, accuracy: 0.5 });
+		expect(scoreOf(firstRow!)).toEqual({
+			asked: 3,
+			answered: 2,
+			points: 1.5,
+			accuracy: 0.5,
+			right: 1,
+			partly: 1,
+			toPractise: 1
+		});
 		expect(scoreOf(firstRow!)).toEqual(
 			scoreAttempt(
 				first,
 				answers.filter((a) => a.attemptId === 'first')
 			)
 		);
-		expect(scoreOf(secondRow!)).toEqual({ asked: 2, answered: 1, points: 0, accuracy: 0 });
+		expect(scoreOf(secondRow!)).toEqual({
+			asked: 2,
+			answered: 1,
+			points: 0,
+			accuracy: 0,
+			right: 0,
+			partly: 0,
+			toPractise: 2
+		});
 	});
 
 	it('lists an attempt with no answers yet as asked but unanswered', () => {
@@ -237,9 +498,31 @@ describe('attemptRows', () => {
 				asked: 2,
 				answered: 0,
 				points: 0,
-				accuracy: 0
+				accuracy: 0,
+				right: 0,
+				partly: 0,
+				toPractise: 2,
+				overridden: 0
 			}
 		]);
+	});
+
+	it('counts the answers the student marked right themselves, per attempt', () => {
+		const first = attempt('first', ['q1', 'q2', 'q3']);
+		const second = attempt('second', ['q1']);
+		const overridden = (questionId: string, attemptId: string, from: number) =>
+			answer(questionId, 1, NOW + 1, { attemptId, override: { from, at: NOW + 2 } });
+		const answers = [
+			overridden('q1', 'first', 0),
+			overridden('q2', 'first', 0.5),
+			answer('q3', 1, NOW + 1, { attemptId: 'first' }),
+			answer('q1', 0, NOW + 3, { attemptId: 'second' }),
+			// Another attempt's override is not this one's.
+			overridden('q9', 'deleted', 0)
+		];
+		const [firstRow, secondRow] = attemptRows([first, second], answers);
+		expect(firstRow).toMatchObject({ overridden: 2, right: 3, points: 3 });
+		expect(secondRow).toMatchObject({ overridden: 0, right: 0, toPractise: 1 });
 	});
 
 	it('gives no rows for no attempts, whatever the answers', () => {

@@ -31,8 +31,8 @@ function question<T extends QuestionTypeName>(
 }
 
 const outlets: Outlet[] = [
-	{ id: 'outlet-a', outlet: 'Alpha' },
-	{ id: 'outlet-b', outlet: 'Beta' }
+	{ id: 'outlet-a', outlet: 'Alpha', name: 'Alpha News Service' },
+	{ id: 'outlet-b', outlet: 'Beta', name: 'Beta Wire' }
 ];
 
 const questions = {

@@ -42,9 +42,11 @@ interface V1Attempt extends Omit<Attempt, 'questions'> {
 
 /** What an attempt stored by version `version` must read back as now (written out here, not taken from db.ts). */
 function currentAttempt(record: unknown, version: number): Attempt {
-	if (version >= 2) return record as Attempt;
+	// Attempts stored before modes existed read as practice.
+	const mode = (record as Partial<Attempt>).mode ?? 'practice';
+	if (version >= 2) return { ...(record as Attempt), mode };
 	const { storyId, questionIds, ...rest } = record as V1Attempt;
-	return { ...rest, questions: questionIds.map((questionId) => ({ storyId, questionId })) };
+	return { ...rest, mode, questions: questionIds.map((questionId) => ({ storyId, questionId })) };
 }
 
 /** What an answer stored by version `version` must read back as now. */

@@ -8,7 +8,7 @@ import {
 } from 'fake-indexeddb';
 import { wrap, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Answer, Attempt, QuestionRef } from '$lib/quiz/attempt';
+import type { Answer, Attempt, Draft, QuestionRef } from '$lib/quiz/attempt';
 import { DB_NAME, DB_VERSION, openBylineDB, type BylineDB } from '$lib/storage/db';
 import { StorageError, type ConnectionLoss } from '$lib/storage/errors';
 import {
@@ -56,6 +56,7 @@ function attempt(overrides: Partial<Attempt> = {}): Attempt {
 		startedAt: 1_000,
 		updatedAt: 1_000,
 		finishedAt: null,
+		mode: 'practice',
 		...overrides
 	};
 }
@@ -595,6 +596,216 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 		expect((await store.questionStats())[0]!.seen).toBe(1);
 	});
 
+	describe('drafts', () => {
+		const draftOn = (questionId: string, text = 'half typed'): Draft => ({
+			questionId,
+			response: { text }
+		});
+
+		it('keeps a draft for the question at the attempt’s position, and reads it back', async () => {
+			const store = await makeStore();
+			await store.saveAttempt(attempt());
+			await store.saveDraft('attempt-1', draftOn('q-a'));
+			expect(await store.getAttempt('attempt-1')).toEqual({ ...attempt(), draft: draftOn('q-a') });
+			expect(await store.listAttempts()).toEqual([{ ...attempt(), draft: draftOn('q-a') }]);
+			// A later draft replaces it; nothing else about the attempt changes.
+			await store.saveDraft('attempt-1', draftOn('q-a', 'fully typed'));
+			expect(await store.getAttempt('attempt-1')).toEqual({
+				...attempt(),
+				draft: draftOn('q-a', 'fully typed')
+			});
+		});
+
+		it('clears the draft when given null', async () => {
+			const store = await makeStore();
+			await store.saveAttempt(attempt({ position: 1 }));
+			await store.saveDraft('attempt-1', draftOn('q-b'));
+			await store.saveDraft('attempt-1', null);
+			const read = await store.getAttempt('attempt-1');
+			expect(read).toEqual(attempt({ position: 1 }));
+			expect(read).not.toHaveProperty('draft');
+			// Clearing when there is none is no error.
+			await store.saveDraft('attempt-1', null);
+			expect(await store.getAttempt('attempt-1')).toEqual(attempt({ position: 1 }));
+		});
+
+		it('ignores a draft for another question than the one at the position', async () => {
+			const store = await makeStore();
+			await store.saveAttempt(attempt({ position: 1 }));
+			// A tab still on q-a, after another tab moved on to q-b.
+			await store.saveDraft('attempt-1', draftOn('q-a'));
+			await store.saveDraft('attempt-1', draftOn('q-c'));
+			expect(await store.getAttempt('attempt-1')).toEqual(attempt({ position: 1 }));
+		});
+
+		it('ignores a draft for a finished attempt, or one it does not hold', async () => {
+			const store = await makeStore();
+			const finished = attempt({ position: 2, finishedAt: 5_000, updatedAt: 5_000 });
+			await store.saveAttempt(finished);
+			await store.saveDraft('attempt-1', draftOn('q-c'));
+			await store.saveDraft('attempt-1', null);
+			expect(await store.getAttempt('attempt-1')).toEqual(finished);
+			await store.saveDraft('ghost', draftOn('q-a'));
+			expect(await store.getAttempt('ghost')).toBeUndefined();
+			expect(await store.listAttempts()).toEqual([finished]);
+		});
+
+		it.each([
+			['no question', { response: { text: 'x' } }],
+			['an empty question id', { questionId: '', response: { text: 'x' } }],
+			['a question id that is not a string', { questionId: 7, response: { text: 'x' } }],
+			['a string for a draft', 'q-a'],
+			['a list for a draft', []]
+		])('refuses a draft with %s as invalid, and writes nothing', async (_what, junk) => {
+			const store = await makeStore();
+			await store.saveAttempt(attempt());
+			await store.saveDraft('attempt-1', draftOn('q-a'));
+			await expect(store.saveDraft('attempt-1', junk as unknown as Draft)).rejects.toMatchObject({
+				name: 'StorageError',
+				failure: 'invalid'
+			});
+			expect(await store.getAttempt('attempt-1')).toEqual({ ...attempt(), draft: draftOn('q-a') });
+		});
+
+		it('drops the draft when the attempt is saved moved on or finished, keeps it for a stale save', async () => {
+			const store = await makeStore();
+			await store.saveAttempt(attempt({ position: 1 }));
+			await store.saveDraft('attempt-1', draftOn('q-b'));
+			// A stale tab, still on q-a, saves: the draft for q-b stands.
+			await store.saveAttempt(attempt({ position: 0, updatedAt: 2_000 }));
+			expect((await store.getAttempt('attempt-1'))?.draft).toEqual(draftOn('q-b'));
+			// Moving on to q-c leaves it behind.
+			await store.saveAttempt(attempt({ position: 2, updatedAt: 3_000 }));
+			expect(await store.getAttempt('attempt-1')).not.toHaveProperty('draft');
+			await store.saveDraft('attempt-1', draftOn('q-c'));
+			await store.saveAttempt(attempt({ position: 2, updatedAt: 4_000, finishedAt: 4_000 }));
+			expect(await store.getAttempt('attempt-1')).not.toHaveProperty('draft');
+		});
+
+		it('keeps a copy of the draft, and returns copies', async () => {
+			const store = await makeStore();
+			await store.saveAttempt(attempt());
+			const draft = { questionId: 'q-a', response: { choices: ['a'] } };
+			await store.saveDraft('attempt-1', draft);
+			draft.response.choices.push('b');
+			const read = (await store.getAttempt('attempt-1'))!;
+			expect(read.draft).toEqual({ questionId: 'q-a', response: { choices: ['a'] } });
+			(read.draft!.response as { choices: string[] }).choices.push('c');
+			expect((await store.getAttempt('attempt-1'))!.draft).toEqual({
+				questionId: 'q-a',
+				response: { choices: ['a'] }
+			});
+		});
+	});
+
+	describe('overriding an answer', () => {
+		/** A practice attempt (or as given) with a typed answer to q-a marked wrong. */
+		async function withWrongAnswer(fields: Partial<Attempt> = {}, given: Partial<Answer> = {}) {
+			const store = await makeStore();
+			await store.saveAttempt(attempt(fields));
+			const wrong = answer({ score: 0, response: { text: 'Holtkvist' }, ...given });
+			await store.recordAnswer(wrong);
+			return { store, wrong };
+		}
+
+		it('marks the answer right, keeps the rule’s score, and corrects the statistics', async () => {
+			const { store, wrong } = await withWrongAnswer();
+			const overridden = { ...wrong, score: 1, override: { from: 0, at: 3_000 } };
+			expect(await store.overrideAnswer('attempt-1', 'q-a', 3_000)).toEqual(overridden);
+			expect(await store.answersFor('attempt-1')).toEqual([overridden]);
+			expect(await store.questionStats()).toEqual([
+				{
+					questionId: 'q-a',
+					storyId: STORY,
+					category: 'dates',
+					seen: 1,
+					right: 1,
+					scoreSum: 1,
+					lastScore: 1,
+					lastAnsweredAt: 2_000
+				}
+			]);
+		});
+
+		it('adds only the credit a part-right answer lacked', async () => {
+			const { store } = await withWrongAnswer({}, { score: 0.5 });
+			const overridden = await store.overrideAnswer('attempt-1', 'q-a', 3_000);
+			expect(overridden).toMatchObject({ score: 1, override: { from: 0.5, at: 3_000 } });
+			expect((await store.questionStats())[0]).toMatchObject({ seen: 1, right: 1, scoreSum: 1 });
+		});
+
+		it('leaves the latest score alone when the question was answered again since', async () => {
+			const { store } = await withWrongAnswer();
+			await store.saveAttempt(attempt({ id: 'attempt-2' }));
+			await store.recordAnswer(answer({ attemptId: 'attempt-2', score: 0, answeredAt: 2_500 }));
+			await store.overrideAnswer('attempt-1', 'q-a', 3_000);
+			expect(await store.questionStats()).toEqual([
+				expect.objectContaining({
+					seen: 2,
+					right: 1,
+					scoreSum: 1,
+					lastScore: 0,
+					lastAnsweredAt: 2_500
+				})
+			]);
+		});
+
+		it('returns the overridden answer that stands when it is overridden again, and counts it once', async () => {
+			const { store } = await withWrongAnswer();
+			const first = await store.overrideAnswer('attempt-1', 'q-a', 3_000);
+			const stats = await store.questionStats();
+			// Another tab overrides the same answer later.
+			expect(await store.overrideAnswer('attempt-1', 'q-a', 4_000)).toEqual(first);
+			expect(await store.answersFor('attempt-1')).toEqual([first]);
+			expect(await store.questionStats()).toEqual(stats);
+		});
+
+		it.each<[string, Partial<Attempt>, Partial<Answer>]>([
+			['an assignment', { mode: 'assignment' }, {}],
+			['an answer already right', {}, { score: 1 }],
+			['an “I don’t know”', {}, { response: null, dontKnow: true }]
+		])('refuses to override %s as invalid, and writes nothing', async (_what, fields, given) => {
+			const { store } = await withWrongAnswer(fields, given);
+			const answers = await store.answersFor('attempt-1');
+			const stats = await store.questionStats();
+			const stored = await store.getAttempt('attempt-1');
+			await expect(store.overrideAnswer('attempt-1', 'q-a', 3_000)).rejects.toMatchObject({
+				name: 'StorageError',
+				failure: 'invalid'
+			});
+			expect(await store.answersFor('attempt-1')).toEqual(answers);
+			expect(await store.questionStats()).toEqual(stats);
+			expect(await store.getAttempt('attempt-1')).toEqual(stored);
+		});
+
+		it('refuses to override an answer it does not hold, or one whose attempt it does not hold', async () => {
+			const { store, wrong } = await withWrongAnswer();
+			await expect(store.overrideAnswer('attempt-1', 'q-b', 3_000)).rejects.toMatchObject({
+				failure: 'invalid'
+			});
+			await store.recordAnswer(answer({ attemptId: 'ghost', score: 0, answeredAt: 2_100 }));
+			const stats = await store.questionStats();
+			await expect(store.overrideAnswer('ghost', 'q-a', 3_000)).rejects.toMatchObject({
+				failure: 'invalid'
+			});
+			expect(await store.answersFor('ghost')).toEqual([
+				answer({ attemptId: 'ghost', score: 0, answeredAt: 2_100 })
+			]);
+			expect(await store.answersFor('attempt-1')).toEqual([wrong]);
+			expect(await store.questionStats()).toEqual(stats);
+		});
+
+		it('returns a copy of the overridden answer', async () => {
+			const { store } = await withWrongAnswer();
+			const overridden = await store.overrideAnswer('attempt-1', 'q-a', 3_000);
+			overridden.score = 0;
+			overridden.override!.from = 0.75;
+			expect(await store.answersFor('attempt-1')).toEqual([
+				expect.objectContaining({ score: 1, override: { from: 0, at: 3_000 } })
+			]);
+		});
+	});
+
 	it('keeps a copy of what it is given: changing the objects afterwards does not change the store', async () => {
 		const store = await makeStore();
 		const saved = attempt();
@@ -753,6 +964,43 @@ describe('IdbProgressStore failures', () => {
 		expect(await store.recordAnswer(answer())).toEqual(answer());
 	});
 
+	it('throws a QuotaExceededError on overriding an answer as quota, and writes nothing', async () => {
+		const store = new IdbProgressStore(await openDb());
+		await store.saveAttempt(attempt());
+		await store.recordAnswer(answer({ score: 0 }));
+		const stats = await store.questionStats();
+		vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+			throw quota();
+		});
+		await expect(store.overrideAnswer('attempt-1', 'q-a', 3_000)).rejects.toMatchObject({
+			name: 'StorageError',
+			failure: 'quota'
+		});
+		expect(await store.answersFor('attempt-1')).toEqual([answer({ score: 0 })]);
+		expect(await store.questionStats()).toEqual(stats);
+		// The next try, with room again, is saved.
+		expect(await store.overrideAnswer('attempt-1', 'q-a', 3_500)).toMatchObject({
+			score: 1,
+			override: { from: 0, at: 3_500 }
+		});
+	});
+
+	it('throws a QuotaExceededError on saving a draft as quota, and keeps the draft it had', async () => {
+		const store = new IdbProgressStore(await openDb());
+		await store.saveAttempt(attempt());
+		await store.saveDraft('attempt-1', { questionId: 'q-a', response: { text: 'ea' } });
+		vi.spyOn(FakeIDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+			throw quota();
+		});
+		await expect(
+			store.saveDraft('attempt-1', { questionId: 'q-a', response: { text: 'earlier' } })
+		).rejects.toMatchObject({ name: 'StorageError', failure: 'quota' });
+		expect((await store.getAttempt('attempt-1'))?.draft).toEqual({
+			questionId: 'q-a',
+			response: { text: 'ea' }
+		});
+	});
+
 	it('throws every call after another tab’s upgrade as upgraded-elsewhere', async () => {
 		const onVersionChange = vi.fn();
 		const { store } = await openProgressStore({ onVersionChange });
@@ -768,7 +1016,9 @@ describe('IdbProgressStore failures', () => {
 				['answersFor', () => store.answersFor('attempt-1')],
 				['attemptPage', () => store.attemptPage(0, 10)],
 				['answersForAttempts', () => store.answersForAttempts(['attempt-1'])],
-				['questionStats', () => store.questionStats()]
+				['questionStats', () => store.questionStats()],
+				['saveDraft', () => store.saveDraft('attempt-1', { questionId: 'q-a', response: null })],
+				['overrideAnswer', () => store.overrideAnswer('attempt-1', 'q-a', 3_000)]
 			];
 			for (const [name, call] of calls)
 				await expect(call(), name).rejects.toMatchObject({
@@ -833,7 +1083,12 @@ describe('IdbProgressStore failures', () => {
 		['recordAnswer', (s: ProgressStore) => s.recordAnswer(answer())],
 		['listAttempts', (s: ProgressStore) => s.listAttempts()],
 		['attemptPage', (s: ProgressStore) => s.attemptPage(0, 10)],
-		['answersForAttempts', (s: ProgressStore) => s.answersForAttempts(['attempt-1', 'attempt-2'])]
+		['answersForAttempts', (s: ProgressStore) => s.answersForAttempts(['attempt-1', 'attempt-2'])],
+		[
+			'saveDraft',
+			(s: ProgressStore) => s.saveDraft('attempt-1', { questionId: 'q-a', response: 1 })
+		],
+		['overrideAnswer', (s: ProgressStore) => s.overrideAnswer('attempt-1', 'q-a', 3_000)]
 	])('gives up on a %s that does not settle after 10 s, as a timeout', async (_name, call) => {
 		vi.useFakeTimers();
 		const store = new IdbProgressStore(wedged());
@@ -1126,6 +1381,69 @@ describe('IdbProgressStore reading records it did not write', () => {
 		expect(transaction).toHaveBeenCalledTimes(1);
 		expect(transaction.mock.calls[0]![0]).toEqual(['answers', 'questionStats', 'attempts']);
 		expect(transaction.mock.calls[0]![1]).toBe('readwrite');
+	});
+
+	it('overrides an answer in one read-write transaction over the three stores', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt());
+		await store.recordAnswer(answer({ score: 0 }));
+		const transaction = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
+		await store.overrideAnswer('attempt-1', 'q-a', 3_000);
+		expect(transaction).toHaveBeenCalledTimes(1);
+		expect(transaction.mock.calls[0]![0]).toEqual(['answers', 'questionStats', 'attempts']);
+		expect(transaction.mock.calls[0]![1]).toBe('readwrite');
+	});
+
+	it('refuses to override an answer that no longer reads, says so, and leaves it as it is', async () => {
+		const store = await makeStore();
+		await store.saveAttempt(attempt());
+		const junk = answer({ score: 7 });
+		await putRaw('answers', junk);
+		await expect(store.overrideAnswer('attempt-1', 'q-a', 3_000)).rejects.toMatchObject({
+			failure: 'invalid'
+		});
+		expect(await getRaw('answers', ['attempt-1', 'q-a'])).toEqual(junk);
+		expect(skipped.map((s) => s.store)).toEqual(['answers']);
+	});
+
+	it('refuses to override an answer of an attempt that no longer reads, and says so', async () => {
+		const store = await makeStore();
+		await putRaw('attempts', attempt({ position: 99 }));
+		await store.recordAnswer(answer({ score: 0 }));
+		skipped.length = 0;
+		await expect(store.overrideAnswer('attempt-1', 'q-a', 3_000)).rejects.toMatchObject({
+			failure: 'invalid'
+		});
+		expect(await getRaw('answers', ['attempt-1', 'q-a'])).toEqual(answer({ score: 0 }));
+		expect(skipped.map((s) => s.store)).toEqual(['attempts']);
+	});
+
+	it('reads an attempt stored before modes as practice, so its answers may be overridden', async () => {
+		const store = await makeStore();
+		const older: Partial<Attempt> = attempt();
+		delete older.mode;
+		await putRaw('attempts', older);
+		expect(await store.getAttempt('attempt-1')).toEqual(attempt());
+		await store.recordAnswer(answer({ score: 0 }));
+		expect(await store.overrideAnswer('attempt-1', 'q-a', 3_000)).toMatchObject({ score: 1 });
+		expect(skipped).toEqual([]);
+	});
+
+	it('keeps no draft for an attempt that no longer reads, and says so', async () => {
+		const store = await makeStore();
+		const junk = attempt({ position: 99 });
+		await putRaw('attempts', junk);
+		await store.saveDraft('attempt-1', { questionId: 'q-a', response: null });
+		expect(await getRaw('attempts', 'attempt-1')).toEqual(junk);
+		expect(skipped.map((s) => s.store)).toEqual(['attempts']);
+	});
+
+	it('skips a stored attempt whose draft is junk, and says so', async () => {
+		const store = await makeStore();
+		await putRaw('attempts', { ...attempt(), draft: { questionId: '', response: 1 } });
+		expect(await store.getAttempt('attempt-1')).toBeUndefined();
+		expect(skipped).toEqual([expect.objectContaining({ store: 'attempts' })]);
+		expect(skipped[0]!.reason).toMatch(/^draft\./);
 	});
 
 	it('replaces a stored answer that no longer reads, and says so: junk is not an answer', async () => {
