@@ -15,8 +15,8 @@ export const REUTERS = 'reuters-2022-09-07';
 
 /** The outlets a quiz on the story offers, as the answer components receive them. */
 export const SOURCES: Outlet[] = [
-	{ id: RFERL, outlet: 'RFE/RL' },
-	{ id: REUTERS, outlet: 'Reuters' }
+	{ id: RFERL, outlet: 'RFE/RL', name: 'Radio Free Europe/Radio Liberty' },
+	{ id: REUTERS, outlet: 'Reuters', name: 'Reuters' }
 ];
 
 /** The id of the prompt the harness renders, which labels the answer controls. */
@@ -33,7 +33,9 @@ function common(id: string) {
 		difficulty: 2 as const,
 		actors: [],
 		outlets: [REUTERS],
-		evidence: [{ source: REUTERS, quote: 'cyber attack on July 15' }],
+		evidence: [
+			{ source: REUTERS, quote: 'cyber attack on July 15', context: { before: '', after: '' } }
+		],
 		// As the build computes it from what is asked; a fixed value is enough for components.
 		fingerprint: `fp-${id}`
 	};
@@ -132,6 +134,7 @@ export function textQuestion(overrides: Partial<QuestionOf<'text'>> = {}): Quest
 		category: 'quotes',
 		prompt: 'The ___ said the attack was state sponsored.',
 		answers: ['prime minister', 'premier'],
+		titles: [],
 		...overrides
 	};
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '$lib/content/check';
-import { CATEGORIES } from '$lib/content/model';
+import { CATEGORIES, outletOf } from '$lib/content/model';
 import { questionTypeNames } from '$lib/question-types';
 import { attributionChoices } from '$lib/question-types/source';
 import { loadContent } from '$lib/server/content-files';
@@ -46,7 +46,7 @@ describe.each(bundles.map((b) => [b.story.id, b] as const))('the story %s', (_, 
 	});
 
 	it('asks "which source said it" with every answer the story offers', () => {
-		const outlets = bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+		const outlets = bundle.sources.map(outletOf);
 		const keys = new Set(
 			bundle.questions.flatMap((q) => (q.type === 'source' ? [[...q.answer].sort().join('+')] : []))
 		);

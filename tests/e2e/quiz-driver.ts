@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import type { Question, StoryBundle, StorySummary } from '../../src/lib/content/model';
-import { parseDate } from '../../src/lib/question-types/date';
+import {
+	outletOf,
+	type Question,
+	type StoryBundle,
+	type StorySummary
+} from '../../src/lib/content/model';
+import { date } from '../../src/lib/question-types/date';
 import { attributionChoice } from '../../src/lib/question-types/source';
 import { BASE } from './support';
 
@@ -38,7 +43,7 @@ export async function currentQuestion(page: Page, bundle: StoryBundle): Promise<
 
 /** The label of the choice a key stands for, by the app's own rule. */
 export function sourceKeyLabel(bundle: StoryBundle, ids: readonly string[]): string {
-	const outlets = bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+	const outlets = bundle.sources.map(outletOf);
 	const choice = attributionChoice(outlets, ids);
 	if (!choice) throw new Error(`No choice on screen names [${ids.join(', ')}]`);
 	return choice.label;
@@ -97,6 +102,28 @@ async function typeInto(page: Page, mode: Mode, input: Locator, text: string) {
 	await page.keyboard.type(text);
 }
 
+/**
+ * Presses one item of a match question: a tap, or Tab or Shift+Tab (whichever way it lies, as the
+ * left items come before the right ones) until it has focus, then Enter.
+ */
+async function pressMatchItem(page: Page, mode: Mode, target: Locator, limit = 80) {
+	if (mode === 'touch') return target.tap();
+	const handle = await target.elementHandle();
+	for (let i = 0; i < limit; i++) {
+		const where = await page.evaluate((el) => {
+			const active = document.activeElement;
+			if (active === el) return 'here';
+			if (!el || !active || active === document.body) return 'later';
+			return el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING
+				? 'earlier'
+				: 'later';
+		}, handle);
+		if (where === 'here') return page.keyboard.press('Enter');
+		await page.keyboard.press(where === 'earlier' ? 'Shift+Tab' : 'Tab');
+	}
+	throw new Error('Could not reach the match item with Tab');
+}
+
 /** Gives the right answer to the question on screen, by touch or by keyboard alone. */
 export async function answerRight(page: Page, bundle: StoryBundle, q: Question, mode: Mode) {
 	switch (q.type) {
@@ -111,7 +138,8 @@ export async function answerRight(page: Page, bundle: StoryBundle, q: Question, 
 				await press(page, mode, page.getByRole('checkbox', { name: a, exact: true }));
 			return;
 		case 'date': {
-			const want = parseDate(q.answer);
+			// The perfect response holds only the parts asked: those the prompt gives have no field.
+			const want = date.perfect(q);
 			if (want.day !== null)
 				await chooseInSelect(page, mode, page.getByLabel('Day', { exact: true }), String(want.day));
 			if (want.month !== null) {
@@ -121,16 +149,27 @@ export async function answerRight(page: Page, bundle: StoryBundle, q: Question, 
 				});
 				await chooseInSelect(page, mode, page.getByLabel('Month', { exact: true }), month);
 			}
-			return typeInto(page, mode, page.getByLabel('Year', { exact: true }), String(want.year));
+			if (want.year !== null)
+				await typeInto(page, mode, page.getByLabel('Year', { exact: true }), String(want.year));
+			return;
 		}
 		case 'number':
 			return typeInto(page, mode, page.locator('main input[inputmode=decimal]'), String(q.answer));
 		case 'text':
 			return typeInto(page, mode, page.locator('main input[type=text]'), q.answers[0]!);
-		case 'match':
-			for (const [i, pair] of q.pairs.entries())
-				await chooseInSelect(page, mode, page.locator(`#${q.id}-m${i}`), pair.right);
+		case 'match': {
+			// Tap-to-pair: each left item, then its partner among the right-hand items.
+			const rights = page.locator(`#${q.id}-rights`);
+			for (const [i, pair] of q.pairs.entries()) {
+				await pressMatchItem(page, mode, page.locator(`#${q.id}-left-${i}`));
+				await pressMatchItem(
+					page,
+					mode,
+					rights.getByRole('button', { name: pair.right, exact: true })
+				);
+			}
 			return;
+		}
 		case 'order':
 			for (let target = 0; target < q.items.length; target++) {
 				const shown = await page.locator('main ol.order li .text').allTextContents();

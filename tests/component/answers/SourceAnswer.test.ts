@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import SourceAnswer from '$lib/components/answers/SourceAnswer.svelte';
 import { checkContent } from '$lib/content/check';
+import { outletOf } from '$lib/content/model';
 import { attributionChoices } from '$lib/question-types/source';
 import { threeOutletFiles, threeOutlets } from '../../fixtures/content/three-outlets';
 import {
@@ -36,7 +37,7 @@ describe('SourceAnswer', () => {
 
 	it('says "All of them" when the story has more than two sources', async () => {
 		const user = userEvent.setup();
-		const sources = [...SOURCES, { id: 'ap-2022-09-07', outlet: 'AP' }];
+		const sources = [...SOURCES, { id: 'ap-2022-09-07', outlet: 'AP', name: 'Associated Press' }];
 		const props = answerProps(sourceQuestion(), { outlets: sources });
 		render(SourceAnswer, props);
 		expect(screen.queryByRole('radio', { name: 'Both' })).not.toBeInTheDocument();
@@ -145,7 +146,9 @@ describe('SourceAnswer', () => {
 	it('renders outlet names as text, never as HTML', () => {
 		const { container } = render(
 			SourceAnswer,
-			answerProps(sourceQuestion(), { outlets: [{ id: RFERL, outlet: HOSTILE }, SOURCES[1]!] })
+			answerProps(sourceQuestion(), {
+				outlets: [{ id: RFERL, outlet: HOSTILE, name: HOSTILE }, SOURCES[1]!]
+			})
 		);
 		expect(container.querySelector('img')).toBeNull();
 		expect(radio(`${HOSTILE} only`)).toBeInTheDocument();
@@ -155,7 +158,7 @@ describe('SourceAnswer', () => {
 		const { bundles, issues } = checkContent(threeOutletFiles(threeOutlets()));
 		expect(issues).toEqual([]);
 		const bundle = bundles[0]!;
-		const outlets = bundle.sources.map((s) => ({ id: s.id, outlet: s.outlet }));
+		const outlets = bundle.sources.map(outletOf);
 		const question = bundle.questions.find(
 			(q): q is QuestionOf<'source'> => q.type === 'source' && q.answer.length === outlets.length
 		)!;
