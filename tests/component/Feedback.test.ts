@@ -5,7 +5,7 @@ import Feedback from '$lib/components/Feedback.svelte';
 import type { Question } from '$lib/content/model';
 import { foldWhitespace } from '$lib/content/evidence';
 import type { Answer } from '$lib/quiz/attempt';
-import { answerText, perfectResponse, scoreResponse } from '$lib/quiz/scoring';
+import { answerParts, answerText, perfectResponse, scoreResponse } from '$lib/quiz/scoring';
 import {
 	HOSTILE,
 	matchQuestion,
@@ -411,10 +411,20 @@ describe('Feedback', () => {
 				screen.getByRole('heading', { level: 3, name: 'Here is the answer' })
 			).toBeInTheDocument();
 			expect(screen.queryByText('Not quite')).not.toBeInTheDocument();
-			expect(described('You said')).toHaveTextContent('I don’t know');
-			expect(described('The answer')).toHaveTextContent(answerText(question, SOURCES));
 			expect(screen.queryByText(/can no longer be read/)).not.toBeInTheDocument();
-			expect(screen.queryByText('Your answer')).not.toBeInTheDocument();
+			const parts = answerParts(question, SOURCES);
+			if (parts) {
+				// An answer in parts is still a list beside "I don’t know", not a run-on line.
+				const mine = question.type === 'order' ? 'Your order' : 'Your answer';
+				const right = question.type === 'order' ? 'The right order' : 'The answer';
+				expect(screen.getByText(mine, { selector: 'p' }).nextElementSibling).toHaveTextContent(
+					'I don’t know'
+				);
+				expect(itemsOf(listUnder(right))).toEqual(parts);
+			} else {
+				expect(described('You said')).toHaveTextContent('I don’t know');
+				expect(described('The answer')).toHaveTextContent(answerText(question, SOURCES));
+			}
 			unmount();
 		}
 	});

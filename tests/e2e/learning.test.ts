@@ -10,7 +10,8 @@ import {
 	fetchBundle,
 	primary,
 	saved,
-	startQuiz
+	startQuiz,
+	untilInteractive
 } from './quiz-driver';
 import { BASE, PHONE, phoneContext, textOf, useBrowser } from './support';
 
@@ -383,6 +384,21 @@ describe('phone layout', () => {
 		const start = page.getByRole('link', { name: 'Start a quiz' }).first();
 		const box = (await start.boundingBox())!;
 		expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+		await context.close();
+	});
+
+	it('says “Choose at least one section” only while none is chosen', async () => {
+		const { context, page } = await phoneContext(chromium.browser);
+		await page.goto(`${BASE}/stories/${STORY}`);
+		await untilInteractive(page);
+		const boxes = await page.getByRole('checkbox').all();
+		for (const box of boxes) await box.uncheck();
+		const status = page.locator('form p[aria-live]');
+		await expect.poll(() => textOf(status)).toBe('Choose at least one section.');
+		expect(await page.getByRole('button', { name: 'Start quiz' }).isDisabled()).toBe(true);
+		await boxes[0]!.check();
+		await expect.poll(() => textOf(status)).not.toContain('Choose at least one section');
+		expect(await page.getByRole('button', { name: 'Start quiz' }).isDisabled()).toBe(false);
 		await context.close();
 	});
 
