@@ -116,6 +116,13 @@ export default ts.config(
 	},
 	{
 		// The deliberately impure core fixture: tests/unit/architecture lints it as if it were core.
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'dist/', 'tests/fixtures/core-boundary/', '.probe/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'dist/',
+			'tests/fixtures/core-boundary/',
+			'.probe/'
+		]
 	}
 );

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question, StoryBundle } from '../../src/lib/content/model';
+import type { Answer, Attempt } from '../../src/lib/quiz/attempt';
 import {
 	STORY,
 	answerRight,
@@ -37,21 +38,9 @@ beforeAll(async () => {
 	bundle = await fetchBundle();
 });
 
-/** A stored attempt as the tests read it back (the fields they need). */
-interface StoredAttempt {
-	id: string;
-	questions: { storyId: string; questionId: string }[];
-	position: number;
-	finishedAt: number | null;
-}
-
-/** A stored answer as the tests read it back (the fields they need). */
-interface StoredAnswer {
-	attemptId: string;
-	questionId: string;
-	response: unknown;
-	score: number;
-}
+/** Records as the app stores them, read back raw. */
+type StoredAttempt = Attempt;
+type StoredAnswer = Answer;
 
 /**
  * A phone context like `phoneContext`, with service workers blocked: a route on the context then

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question, StoryBundle } from '../../src/lib/content/model';
+import type { Answer, Attempt } from '../../src/lib/quiz/attempt';
 import { databaseReady, putRecords, readStore } from './records';
 import {
 	STORY,
@@ -27,19 +28,9 @@ beforeAll(async () => {
 	bundle = await fetchBundle();
 });
 
-interface StoredAnswer {
-	attemptId: string;
-	questionId: string;
-	score: number;
-	dontKnow?: true;
-	override?: { from: number; at: number };
-}
-interface StoredAttempt {
-	id: string;
-	questions: { storyId: string; questionId: string }[];
-	finishedAt: number | null;
-	draft?: { questionId: string; response: unknown };
-}
+/** Records as the app stores them, read back raw. */
+type StoredAnswer = Answer;
+type StoredAttempt = Attempt;
 
 const attemptId = (page: Page) => new URL(page.url()).searchParams.get('attempt')!;
 const actionButton = (page: Page) => page.locator('.actions button[type=submit]');
