@@ -1,3 +1,4 @@
+import { qrOf } from '$lib/share/qr';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { assignmentLink, decodeAssignment, type Assignment } from '$lib/share/assignment';
@@ -124,7 +125,19 @@ describe('code lengths for a 20-question assignment', () => {
 			'result code if the payload were not compressed': uncompressed.length,
 			'result code with 200 bytes of ciphertext per answer': rough.length
 		};
-		console.log('Byline code lengths, 20 questions:', lengths);
+		const linkQr = qrOf(link);
+		const resultQr = qrOf(result);
+		console.log('Byline code lengths, 20 questions:', {
+			...lengths,
+			'QR version of the link (ECC M)': linkQr?.version,
+			'QR version of the result code (ECC M)': resultQr?.version
+		});
+		// Both fit a QR symbol a phone can scan, and the symbol is square.
+		for (const qr of [linkQr, resultQr]) {
+			expect(qr).not.toBeNull();
+			expect(qr!.modules).toHaveLength(qr!.size);
+			expect(qr!.size).toBe(17 + 4 * qr!.version + 2);
+		}
 
 		// QR version 40 at error correction L holds 2,953 bytes: the realistic codes fit well within.
 		expect(link.length).toBeLessThan(2_953);
