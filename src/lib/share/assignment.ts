@@ -1,9 +1,11 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import * as v from 'valibot';
 import { CATEGORIES } from '../content/categories';
 import { IdSchema } from '../content/model';
 import type { QuestionRef } from '../quiz/attempt';
-import { fromBase64url } from './base64url';
+import { fromBase64url, toBase64url } from './base64url';
 import { codeError, decodeCode, encodeCode, type CodeResult, type CodeVersions } from './code';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
  * An assignment as a teacher shares it: the whole of it travels in a link's fragment, which no
@@ -179,4 +181,21 @@ export function decodeAssignment(text: string): CodeResult<Assignment> {
 	if (LINK_START.test(trimmed) || trimmed.includes(`${ASSIGNMENT_PATH}`))
 		return { ok: false, error: codeError('assignment', 'truncated') };
 	return decodeCode(trimmed, 'assignment', VERSIONS);
+}
+
+/** 8 base64url characters: 6 bytes of a SHA-256. */
+export const DigestSchema = v.pipe(
+	v.string(),
+	v.regex(/^[A-Za-z0-9_-]{8}$/, 'must be 8 base64url characters')
+);
+
+/**
+ * A short digest of everything an assignment says (its JSON, fields in the schema's order). A
+ * result carries the digest of the assignment the student took, so the teacher can tell a result
+ * taken from a link someone changed (a longer time limit, say) from one taken from the link shared.
+ * Throws if `assignment` does not pass `AssignmentSchema`.
+ */
+export function assignmentDigest(assignment: Assignment): string {
+	const json = JSON.stringify(v.parse(AssignmentSchema, assignment));
+	return toBase64url(sha256(utf8ToBytes(json)).subarray(0, 6));
 }

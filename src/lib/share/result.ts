@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import * as v from 'valibot';
 import {
 	AssignmentIdSchema,
+	DigestSchema,
 	FingerprintSchema,
 	isBase64urlOf,
 	listsEachOnce,
@@ -146,6 +147,8 @@ export type ResultAnswer = v.InferOutput<typeof ResultAnswerSchema>;
 export const ResultPayloadSchema = v.pipe(
 	v.strictObject({
 		assignmentId: AssignmentIdSchema,
+		/** `assignmentDigest` of the assignment as the student's device read it from the link. */
+		assignmentDigest: DigestSchema,
 		/** The name or class id the student typed: any text, always shown as text. */
 		name: v.pipe(
 			v.string(),
@@ -161,12 +164,25 @@ export const ResultPayloadSchema = v.pipe(
 		finishedAt: MillisSchema,
 		late: v.boolean(),
 		timedOut: v.boolean(),
+		/**
+		 * The ids of the questions the student was given, in the order asked: with a fresh draw
+		 * for each student, the teacher learns from this which were asked and left unanswered.
+		 */
+		asked: v.pipe(
+			v.array(SharedRefEntries.questionId),
+			v.maxLength(MAX_ANSWERS, `must list at most ${MAX_ANSWERS} questions`),
+			v.check((ids) => new Set(ids).size === ids.length, 'must not list a question twice')
+		),
 		answers: v.pipe(
 			v.array(ResultAnswerSchema),
 			v.maxLength(MAX_ANSWERS, `must hold at most ${MAX_ANSWERS} answers`),
 			v.check((answers) => listsEachOnce(answers), 'must not answer a question twice')
 		)
 	}),
+	v.check(
+		(payload) => payload.answers.every((a) => payload.asked.includes(a.questionId)),
+		'must answer only questions it was asked'
+	),
 	v.check(
 		// Deep enough for any answer's response (payload › answers › answer › response).
 		(payload) =>

@@ -166,14 +166,19 @@ export const resultAnswer: fc.Arbitrary<ResultAnswer> = record(
 
 export const payload: fc.Arbitrary<ResultPayload> = record({
 	assignmentId,
+	assignmentDigest: base64urlOf(6),
 	name: filled(MAX_NAME_LENGTH),
 	attempt: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
 	startedAt: millis,
 	finishedAt: millis,
 	late: fc.boolean(),
 	timedOut: fc.boolean(),
-	answers: fc.uniqueArray(resultAnswer, { maxLength: 40, selector: (a) => a.questionId })
-});
+	answers: fc.uniqueArray(resultAnswer, { maxLength: 40, selector: (a) => a.questionId }),
+	unanswered: fc.uniqueArray(contentId, { maxLength: 10 })
+}).map(({ unanswered, ...rest }) => ({
+	...rest,
+	asked: [...new Set([...rest.answers.map((a) => a.questionId), ...unanswered])]
+}));
 
 export const sealed: fc.Arbitrary<SealedResult> = record({
 	assignmentId,
@@ -275,6 +280,8 @@ export function largestPayload(idLength = 30, seed = 1): ResultPayload {
 	}));
 	const payload: ResultPayload = {
 		assignmentId: 'a'.repeat(32),
+		assignmentDigest: 'A'.repeat(8),
+		asked: answers.map((a) => a.questionId),
 		name: astralText(random, MAX_NAME_LENGTH),
 		attempt: Number.MAX_SAFE_INTEGER,
 		startedAt: Number.MAX_SAFE_INTEGER,

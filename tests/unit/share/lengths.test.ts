@@ -1,7 +1,12 @@
 import { qrOf } from '$lib/share/qr';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { assignmentLink, decodeAssignment, type Assignment } from '$lib/share/assignment';
+import {
+	assignmentDigest,
+	assignmentLink,
+	decodeAssignment,
+	type Assignment
+} from '$lib/share/assignment';
 import { toBase64url } from '$lib/share/base64url';
 import {
 	decodePayload,
@@ -76,6 +81,8 @@ const RESPONSES: unknown[] = [
 
 const payload: ResultPayload = {
 	assignmentId: assignment.id,
+	assignmentDigest: assignmentDigest(assignment),
+	asked: assignment.questions.map((q) => q.questionId),
 	name: 'Zoë Ünal (9B)',
 	attempt: 1,
 	startedAt: 1_760_100_000_000,

@@ -49,6 +49,8 @@ function problemOf(result: CodeResult<unknown>): string {
 function samplePayload(overrides: Partial<ResultPayload> = {}): ResultPayload {
 	return {
 		assignmentId: 'asg_0123456789',
+		assignmentDigest: 'AbCd-_12',
+		asked: ['tst-dates-exile-years', 'tst-quotes-hasty', 'tst-actors-unanswered'],
 		name: 'Zoë Ünal (9B)',
 		attempt: 1,
 		startedAt: 1_700_000_000_000,
