@@ -384,6 +384,24 @@ export class QuizSession {
 		return true;
 	}
 
+	/**
+	 * Ends an assignment attempt whose time ran out. A complete response on screen is checked
+	 * first (the student was about to); then the attempt is finished, marked as timed out, with
+	 * every answer given so far. True once saved.
+	 */
+	async timeUp(): Promise<boolean> {
+		if (this.finished) return true;
+		this.reviewing = null;
+		const item = this.item;
+		if (item && !this.answers[item.question.id] && isComplete(item.question, this.draft))
+			await this.check();
+		const now = this.deps.now();
+		const ended: Attempt = { ...$state.snapshot(this.attempt), finishedAt: now, updatedAt: now };
+		if (ended.assignment) ended.assignment = { ...ended.assignment, timedOut: true };
+		delete ended.draft;
+		return this.save(ended);
+	}
+
 	/** Whether Next would be taken now: an answer is shown, and not a moment ago. */
 	get canAdvance(): boolean {
 		return Boolean(this.answer) && this.deps.now() - this.checkedAt >= ADVANCE_GUARD_MS;

@@ -56,7 +56,18 @@ export const AttemptSchema = v.pipe(
 		/** A practice of questions missed before: not compared with whole quizzes in results. */
 		retry: v.optional(v.literal(true)),
 		/** The response on screen, not yet checked; only meaningful for the question at `position`. */
-		draft: v.optional(DraftSchema)
+		draft: v.optional(DraftSchema),
+		/**
+		 * For an assignment: which one, the name or class id the student hands in under, and
+		 * whether its time ran out (what was answered by then is handed in).
+		 */
+		assignment: v.optional(
+			v.object({
+				id: v.pipe(v.string(), v.minLength(1)),
+				name: v.pipe(v.string(), v.minLength(1)),
+				timedOut: v.optional(v.literal(true))
+			})
+		)
 	}),
 	v.check((a) => a.position < a.questions.length, 'position is past the last question')
 );

@@ -279,3 +279,14 @@ export function decodePayload(bytes: Uint8Array): CodeResult<ResultPayload> {
 		return { ok: false, error: codeError('result', 'corrupt') };
 	}
 }
+
+/**
+ * A result as the teacher's device keeps it once opened: its payload, validated, under the id
+ * that makes the same submission pasted twice one record (`resultId`), and when it came in.
+ */
+export const ReceivedResultSchema = v.object({
+	id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+	payload: ResultPayloadSchema,
+	receivedAt: MillisSchema
+});
+export type ReceivedResult = v.InferOutput<typeof ReceivedResultSchema>;

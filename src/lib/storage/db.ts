@@ -7,6 +7,13 @@ import {
 } from 'idb';
 import type { Answer, Attempt } from '../quiz/attempt';
 import type { QuestionStat } from '../quiz/progress';
+import type {
+	Composition,
+	SharedAssignment,
+	TakenAssignment,
+	TeacherKeys
+} from '../share/composition';
+import type { ReceivedResult } from '../share/result';
 
 export const DB_NAME = 'byline';
 
@@ -29,6 +36,34 @@ export interface BylineDB extends DBSchema {
 		key: string;
 		value: QuestionStat;
 		indexes: { byStory: string };
+	};
+	/** The teacher's key pair: one record, 'teacher'. */
+	teacherKeys: {
+		key: string;
+		value: TeacherKeys;
+	};
+	/** Assignments a teacher is putting together. */
+	compositions: {
+		key: string;
+		value: Composition;
+		indexes: { byUpdated: number };
+	};
+	/** Each version a teacher shared, frozen, with its gradebook settings. */
+	sharedAssignments: {
+		key: string;
+		value: SharedAssignment;
+		indexes: { byComposition: string };
+	};
+	/** Results a teacher received, opened and validated. */
+	results: {
+		key: string;
+		value: ReceivedResult;
+		indexes: { byAssignment: string };
+	};
+	/** Assignments a student opened, with their hand-in codes. */
+	takenAssignments: {
+		key: string;
+		value: TakenAssignment;
 	};
 }
 
@@ -103,6 +138,21 @@ const UPGRADES: Upgrade[] = [
 		);
 		await rewrite(tx, 'attempts', attemptFromV1);
 		await rewrite(tx, 'answers', answerFromV1);
+	},
+	// v3: assignments. A teacher's key pair, compositions, shared versions and results received;
+	// a student's opened assignments. Existing records are unchanged.
+	async (db) => {
+		db.createObjectStore('teacherKeys', { keyPath: 'id' });
+		db.createObjectStore('compositions', { keyPath: 'id' }).createIndex('byUpdated', 'updatedAt');
+		db.createObjectStore('sharedAssignments', { keyPath: 'id' }).createIndex(
+			'byComposition',
+			'compositionId'
+		);
+		db.createObjectStore('results', { keyPath: 'id' }).createIndex(
+			'byAssignment',
+			'payload.assignmentId'
+		);
+		db.createObjectStore('takenAssignments', { keyPath: 'id' });
 	}
 ];
 

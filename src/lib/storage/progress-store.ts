@@ -1,7 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
 import {
-	AnswerSchema,
 	AttemptSchema,
 	DraftSchema,
 	mergeAttempt,
@@ -11,12 +10,26 @@ import {
 } from '../quiz/attempt';
 import {
 	overrideAnswer,
-	QuestionStatSchema,
 	recordAnswer,
 	type QuestionStat
 } from '../quiz/progress';
+import {
+	IdbAssignmentStore,
+	MemoryAssignmentStore,
+	type AssignmentStore
+} from './assignment-store';
 import { openBylineDB, type BylineDB } from './db';
-import { classifyStorageError, StorageError, type ConnectionLoss } from './errors';
+import { StorageError, type ConnectionLoss } from './errors';
+import {
+	allOrNothing,
+	RecordReader,
+	runStorage,
+	warnSkipped,
+	type OnSkipped,
+	type SkippedRecord
+} from './records';
+
+export type { OnSkipped, SkippedRecord };
 
 /** What saving an attempt stored: never an attempt moved backwards (`mergeAttempt`). */
 export interface SavedAttempt {
@@ -24,15 +37,6 @@ export interface SavedAttempt {
 	/** The tab saved an attempt that another tab had already moved on (or finished). */
 	behind: boolean;
 }
-
-/** A stored record that did not pass validation: skipped, and said so. */
-export interface SkippedRecord {
-	store: 'attempts' | 'answers' | 'questionStats';
-	/** What is wrong, in words, for the console and a bug report. */
-	reason: string;
-}
-
-export type OnSkipped = (skipped: SkippedRecord) => void;
 
 /**
  * Where attempts, answers and statistics are kept. Every read is validated; every failure is
@@ -73,27 +77,6 @@ export interface ProgressStore {
 	overrideAnswer(attemptId: string, questionId: string, at: number): Promise<Answer>;
 }
 
-/**
- * Makes several writes in one transaction, all or none: a write that throws at once (a record
- * that cannot be stored) aborts the transaction, so the writes before it are undone too.
- */
-async function allOrNothing(
-	tx: { abort(): void; done: Promise<void> },
-	writes: () => (Promise<unknown> | undefined)[]
-): Promise<void> {
-	try {
-		await Promise.all(writes());
-	} catch (e) {
-		try {
-			tx.abort();
-		} catch {
-			// Already finished: nothing more to undo.
-		}
-		tx.done.catch(() => {});
-		throw e;
-	}
-}
-
 /** A draft may be kept for an unfinished attempt, at the question it was made for. */
 function withDraft(attempt: Attempt | undefined, draft: Draft | null): Attempt | null {
 	if (!attempt || attempt.finishedAt !== null) return null;
@@ -110,47 +93,8 @@ function validDraft(draft: Draft | null): Draft | null {
 	return draft;
 }
 
-const schemas = {
-	attempts: AttemptSchema,
-	answers: AnswerSchema,
-	questionStats: QuestionStatSchema
-} as const;
-
-/** Checks records read back from a store; the ones that fail are reported and left out. */
-class RecordReader {
-	constructor(private readonly onSkipped: OnSkipped) {}
-
-	one<S extends keyof typeof schemas>(
-		store: S,
-		record: unknown
-	): v.InferOutput<(typeof schemas)[S]> | undefined {
-		if (record === undefined) return undefined;
-		const parsed = v.safeParse(schemas[store], record);
-		if (parsed.success) return parsed.output as v.InferOutput<(typeof schemas)[S]>;
-		const issue = parsed.issues[0];
-		this.onSkipped({
-			store,
-			reason: `${v.getDotPath(issue) ?? 'record'}: ${issue.message}`
-		});
-		return undefined;
-	}
-
-	all<S extends keyof typeof schemas>(
-		store: S,
-		records: readonly unknown[]
-	): v.InferOutput<(typeof schemas)[S]>[] {
-		return records.flatMap((r) => this.one(store, r) ?? []);
-	}
-}
-
 /** Oldest first, as the index would give them. */
 const byUpdated = (attempts: Attempt[]) => attempts.sort((a, b) => a.updatedAt - b.updatedAt);
-
-const warnSkipped: OnSkipped = (s) =>
-	console.warn(`Byline skipped a stored record in ${s.store}:`, s.reason);
-
-/** How long a storage call may take before the student is told it is not answering. */
-const STORAGE_TIMEOUT_MS = 10_000;
 
 /** An attempt as it may be stored, or the refusal that says why not. */
 function validAttempt(attempt: Attempt): Attempt {
@@ -171,23 +115,8 @@ export class IdbProgressStore implements ProgressStore {
 		this.read = new RecordReader(onSkipped);
 	}
 
-	/** Runs one storage call: it succeeds, or throws a StorageError naming why, within the time limit. */
-	private async run<T>(call: () => Promise<T>): Promise<T> {
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		try {
-			return await Promise.race([
-				call(),
-				new Promise<never>((_, reject) => {
-					timer = setTimeout(() => reject(new StorageError('timeout')), STORAGE_TIMEOUT_MS);
-				})
-			]);
-		} catch (e) {
-			throw e instanceof StorageError
-				? e
-				: new StorageError(classifyStorageError(e, this.connection.lost), { cause: e });
-		} finally {
-			clearTimeout(timer);
-		}
+	private run<T>(call: () => Promise<T>): Promise<T> {
+		return runStorage(call, this.connection);
 	}
 
 	saveAttempt(attempt: Attempt) {
@@ -412,8 +341,15 @@ export type StorageProblem = 'unsupported' | 'failed' | 'blocked';
 
 export interface OpenedStore {
 	store: ProgressStore;
+	/** The same database's assignments (or memory, alike). */
+	assignments: AssignmentStore;
 	problem: StorageProblem | null;
 }
+
+const inMemory = () => ({
+	store: new MemoryProgressStore(),
+	assignments: new MemoryAssignmentStore()
+});
 
 /** How long to wait for an upgrade that another tab blocks before carrying on in memory. */
 const BLOCKED_GRACE_MS = 3000;
@@ -427,7 +363,7 @@ export async function openProgressStore(
 ): Promise<OpenedStore> {
 	const connection: { lost: ConnectionLoss } = { lost: null };
 	if (typeof indexedDB === 'undefined' || !indexedDB)
-		return { store: new MemoryProgressStore(), problem: 'unsupported' };
+		return { ...inMemory(), problem: 'unsupported' };
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let onBlocked = () => {};
 	const blockedTooLong = new Promise<'blocked'>((resolve) => {
@@ -450,10 +386,14 @@ export async function openProgressStore(
 		clearTimeout(timer);
 		if (db === 'blocked') {
 			opening.then((late) => late.close()).catch(() => {});
-			return { store: new MemoryProgressStore(), problem: 'blocked' };
+			return { ...inMemory(), problem: 'blocked' };
 		}
-		return { store: new IdbProgressStore(db, opts.onSkipped, connection), problem: null };
+		return {
+			store: new IdbProgressStore(db, opts.onSkipped, connection),
+			assignments: new IdbAssignmentStore(db, opts.onSkipped, connection),
+			problem: null
+		};
 	} catch {
-		return { store: new MemoryProgressStore(), problem: 'failed' };
+		return { ...inMemory(), problem: 'failed' };
 	}
 }

@@ -28,10 +28,10 @@ const attempt: Attempt = {
 /** The app modules as a newly loaded tab has them. */
 async function freshTab() {
 	vi.resetModules();
-	const { progressStore } = await import('$lib/app/progress.svelte');
+	const { progressStore, assignmentStore } = await import('$lib/app/progress.svelte');
 	const { storageState } = await import('$lib/app/storage-state.svelte');
 	const { StorageError } = await import('$lib/storage/errors');
-	return { progressStore, storageState, StorageError };
+	return { progressStore, assignmentStore, storageState, StorageError };
 }
 
 /** Every connection the app opens, so a test can act on it as the browser would. */
@@ -57,12 +57,13 @@ afterEach(() => {
 
 describe('progressStore', () => {
 	it('opens the device’s store once per tab, and reports no problem', async () => {
-		const { progressStore, storageState } = await freshTab();
-		const first = progressStore();
-		expect(progressStore()).toBe(first);
-		const store = await first;
+		const { progressStore, assignmentStore, storageState } = await freshTab();
+		const [store, assignments] = await Promise.all([progressStore(), assignmentStore()]);
 		expect(store.kind).toBe('device');
+		expect(assignments.kind).toBe('device');
 		expect(await progressStore()).toBe(store);
+		expect(await assignmentStore()).toBe(assignments);
+		// Both on one connection.
 		expect(opened).toHaveLength(1);
 		expect(storageState).toEqual({ problem: null, skipped: 0 });
 

@@ -18,6 +18,14 @@ import {
 	openProgressStore,
 	type SkippedRecord
 } from '$lib/storage/progress-store';
+import type {
+	Composition,
+	SharedAssignment,
+	TakenAssignment,
+	TeacherKeys
+} from '$lib/share/composition';
+import type { ReceivedResult } from '$lib/share/result';
+import { IdbAssignmentStore } from '$lib/storage/assignment-store';
 import { dumpDatabase, restoreDatabase, type DatabaseDump } from '../../fixtures/db/dump';
 
 const FIXTURES = new URL('../../fixtures/db/', import.meta.url);
@@ -255,6 +263,31 @@ describe.each(fixtures)('a database left by version $version', ({ file, version 
 			(records('questionStats') as QuestionStat[]).slice().sort(byQuestion)
 		);
 		for (const s of stats) expect(v.is(QuestionStatSchema, s), s.questionId).toBe(true);
+		expect(skipped).toEqual([]);
+	});
+
+	it('keeps every assignment record: keys, compositions, shared versions, results, opened ones', async () => {
+		const { db } = await openCurrent();
+		const assignments = new IdbAssignmentStore(db, (s) => skipped.push(s));
+		// Stores that came after this version start empty; the ones it had keep every record.
+		const kept = (store: string) => dump.stores[store]?.records ?? [];
+		const keys = kept('teacherKeys') as TeacherKeys[];
+		expect(await assignments.teacherKeys()).toEqual(keys[0]);
+		const byKey = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
+		expect((await assignments.compositions()).sort(byKey)).toEqual(
+			(kept('compositions') as Composition[]).slice().sort(byKey)
+		);
+		const shared = (await assignments.allShared()).sort(byKey);
+		expect(shared).toEqual((kept('sharedAssignments') as SharedAssignment[]).slice().sort(byKey));
+		const results = (await Promise.all(shared.map((s) => assignments.resultsFor(s.id)))).flat();
+		expect(results.sort(byKey)).toEqual((kept('results') as ReceivedResult[]).slice().sort(byKey));
+		for (const taken of kept('takenAssignments') as TakenAssignment[])
+			expect(await assignments.getTaken(taken.id)).toEqual(taken);
+		if (version >= 3) {
+			expect(keys).toHaveLength(1);
+			expect(shared.length).toBeGreaterThan(0);
+			expect(results.length).toBeGreaterThan(0);
+		}
 		expect(skipped).toEqual([]);
 	});
 

@@ -823,11 +823,20 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 });
 
 describe('the progress database', () => {
-	it('opens under its name and version with the three stores', async () => {
+	it('opens under its name and version with its stores', async () => {
 		const db = await openDb();
 		expect(db.name).toBe(DB_NAME);
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['answers', 'attempts', 'questionStats']);
+		expect([...db.objectStoreNames].sort()).toEqual([
+			'answers',
+			'attempts',
+			'compositions',
+			'questionStats',
+			'results',
+			'sharedAssignments',
+			'takenAssignments',
+			'teacherKeys'
+		]);
 	});
 
 	it('still holds every attempt, answer and statistic after it is closed and reopened', async () => {

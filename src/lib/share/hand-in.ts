@@ -1,0 +1,80 @@
+import * as v from 'valibot';
+import type { Answer, Attempt, QuestionRef } from '../quiz/attempt';
+import { assignmentDigest, FingerprintSchema, type Assignment } from './assignment';
+import { isLate } from './rules';
+import type { ResultPayload } from './result';
+
+/**
+ * A student's side of an assignment: the attempt it becomes on the student's device (kept in
+ * their own history like any quiz), which attempt this is, and the result they hand in.
+ */
+
+/** The student's attempts at one assignment, oldest first, and the one still open, if any. */
+export function attemptsAt(
+	attempts: readonly Attempt[],
+	assignmentId: string
+): { all: Attempt[]; open: Attempt | null } {
+	const all = attempts
+		.filter((a) => a.mode === 'assignment' && a.assignment?.id === assignmentId)
+		.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+	return { all, open: all.find((a) => a.finishedAt === null) ?? null };
+}
+
+/** A new attempt at an assignment, asking `refs` (from `questionsFor`) under the student's name. */
+export function assignmentAttempt(
+	assignment: Pick<Assignment, 'id'>,
+	refs: readonly QuestionRef[],
+	opts: { id: string; seed: number; now: number; name: string }
+): Attempt | null {
+	const name = opts.name.trim();
+	if (!refs.length || !name) return null;
+	return {
+		id: opts.id,
+		seed: opts.seed,
+		categories: [],
+		questions: refs.map((r) => ({ storyId: r.storyId, questionId: r.questionId })),
+		position: 0,
+		startedAt: opts.now,
+		updatedAt: opts.now,
+		finishedAt: null,
+		mode: 'assignment',
+		assignment: { id: assignment.id, name }
+	};
+}
+
+/**
+ * What the student hands in for a finished attempt: the name, every question asked and every
+ * answer given with the fingerprint it was answered under, and the times. `number` is which of
+ * the student's attempts at the assignment this was, from 1. No score: the teacher's device scores.
+ */
+export function handInPayload(
+	assignment: Assignment,
+	attempt: Attempt,
+	answers: readonly Answer[],
+	opts: { number: number }
+): ResultPayload {
+	const finishedAt = attempt.finishedAt ?? attempt.updatedAt;
+	const asked = attempt.questions.map((r) => r.questionId);
+	return {
+		assignmentId: assignment.id,
+		assignmentDigest: assignmentDigest(assignment),
+		name: attempt.assignment?.name ?? '',
+		attempt: opts.number,
+		startedAt: attempt.startedAt,
+		finishedAt,
+		late: isLate(assignment, finishedAt),
+		timedOut: attempt.assignment?.timedOut === true,
+		asked,
+		answers: answers
+			.filter((a) => a.attemptId === attempt.id && asked.includes(a.questionId))
+			.sort((a, b) => a.answeredAt - b.answeredAt)
+			.map((a) => ({
+				storyId: a.storyId,
+				questionId: a.questionId,
+				fingerprint: v.is(FingerprintSchema, a.fingerprint) ? a.fingerprint : null,
+				response: a.response ?? null,
+				...(a.dontKnow ? { dontKnow: true as const } : {}),
+				answeredAt: a.answeredAt
+			}))
+	};
+}
