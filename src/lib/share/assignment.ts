@@ -143,7 +143,13 @@ export const AssignmentSchema = v.strictObject({
 	due: v.nullable(MillisSchema),
 	feedback: v.picklist(FEEDBACK),
 	/** Where the student's result is encrypted to: only this teacher's device can read it. */
-	teacherKey: PublicKeySchema
+	teacherKey: PublicKeySchema,
+	/**
+	 * Set on the link a teacher sends once feedback held back (`released`) may be seen: a
+	 * student's device that opens it shows their finished attempts' results. It is a courtesy, not
+	 * a lock: the answers are in every copy of Byline anyway.
+	 */
+	released: v.optional(v.literal(true))
 });
 export type Assignment = v.InferOutput<typeof AssignmentSchema>;
 
@@ -196,6 +202,8 @@ export const DigestSchema = v.pipe(
  * Throws if `assignment` does not pass `AssignmentSchema`.
  */
 export function assignmentDigest(assignment: Assignment): string {
-	const json = JSON.stringify(v.parse(AssignmentSchema, assignment));
+	// The released link is the same assignment: the digest does not tell them apart.
+	const { released: _released, ...asked } = v.parse(AssignmentSchema, assignment);
+	const json = JSON.stringify(asked);
 	return toBase64url(sha256(utf8ToBytes(json)).subarray(0, 6));
 }

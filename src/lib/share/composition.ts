@@ -188,3 +188,26 @@ export const TakenAssignmentSchema = v.object({
 	)
 });
 export type TakenAssignment = v.InferOutput<typeof TakenAssignmentSchema>;
+
+/** What a share of the composition would ask of students: everything but ids, times and key. */
+function asked(a: Omit<Assignment, 'id' | 'createdAt' | 'teacherKey'>) {
+	return JSON.stringify([
+		a.title.trim(),
+		a.instructions.trim(),
+		a.questions,
+		a.pick,
+		a.order,
+		a.timeLimitMinutes,
+		a.attemptsAllowed,
+		a.due,
+		a.feedback
+	]);
+}
+
+/**
+ * Whether sharing the composition now would give students exactly what `shared` gave them: then
+ * the link already shared is the one to hand out again, and no second version is made.
+ */
+export function sharesAs(composition: Composition, shared: Assignment): boolean {
+	return asked(composition) === asked(shared);
+}

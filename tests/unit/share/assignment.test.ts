@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
 	ASSIGNMENT_VERSION,
+	assignmentDigest,
 	AssignmentSchema,
 	assignmentLink,
 	decodeAssignment,
@@ -168,5 +169,21 @@ describe('assignmentLink', () => {
 		expect(problemOf(decodeAssignment(result))).toBe(
 			'wrong-kind: This is a result code, not an assignment link: it goes into the teacher’s gradebook.'
 		);
+	});
+});
+
+describe('the released link', () => {
+	it('is the same assignment to the gradebook: its digest is the shared one’s', () => {
+		const shared = sampleAssignment({ feedback: 'released' });
+		expect(assignmentDigest({ ...shared, released: true })).toBe(assignmentDigest(shared));
+		expect(assignmentDigest({ ...shared, timeLimitMinutes: 90 })).not.toBe(
+			assignmentDigest(shared)
+		);
+	});
+
+	it('round-trips through its link, released', () => {
+		const released = { ...sampleAssignment({ feedback: 'released' }), released: true as const };
+		const read = decodeAssignment(assignmentLink('https://byline.example', released));
+		expect(read).toEqual({ ok: true, value: released });
 	});
 });

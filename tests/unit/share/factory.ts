@@ -120,8 +120,9 @@ export const assignment: fc.Arbitrary<Assignment> = record({
 	attemptsAllowed: nullable(fc.integer({ min: 1, max: 20 })),
 	due: nullable(millis),
 	feedback: fc.constantFrom('each' as const, 'end' as const, 'released' as const),
-	teacherKey: publicKey
-});
+	teacherKey: publicKey,
+	released: fc.option(fc.constant(true as const), { nil: undefined })
+}).map(({ released, ...rest }) => (released ? { ...rest, released } : rest));
 
 /** As JSON gives it back: -0 is 0, objects have Object's prototype. */
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
