@@ -27,6 +27,10 @@ const pages = [
 	'/progress',
 	'/settings',
 	'/quiz?attempt=missing',
+	'/teach',
+	'/teach/compose?id=missing',
+	'/assignment',
+	'/assignment#BA1.not-a-code',
 	'/no-such-page'
 ];
 

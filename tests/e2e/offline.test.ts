@@ -63,7 +63,9 @@ describe('after one visit, with the network gone and the server stopped', () => 
 			...STORY_SOURCES.map((id) => `/stories/${STORY}/sources/${id}`),
 			`/stories/${STORY}/compare`,
 			'/progress',
-			'/settings'
+			'/settings',
+			'/teach',
+			'/assignment'
 		];
 		for (const path of paths) {
 			await page.goto(base + path);
