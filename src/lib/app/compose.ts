@@ -4,6 +4,7 @@ import { assignmentIdFrom, ASSIGNMENT_ID_BYTES, type BankItem } from '$lib/share
 import {
 	duplicateComposition,
 	newComposition,
+	shareProblem,
 	sharesAs,
 	toAssignment,
 	type Composition,
@@ -97,6 +98,9 @@ export async function shareComposition(
 	);
 	const same = versions.find((s) => sharesAs(composition, s.assignment));
 	if (same) return { ok: true, shared: same };
+	// Nothing is written, not even the key pair, for a composition that cannot be shared yet.
+	const problem = shareProblem(composition);
+	if (problem) return { ok: false, problem };
 	const keys = await teacherKeys(assignments, deps.now);
 	const made = toAssignment(composition, {
 		id: deps.newId(),

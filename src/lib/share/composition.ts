@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CATEGORIES } from '../content/categories';
 import {
 	AssignmentIdSchema,
 	AssignmentSchema,
@@ -96,6 +97,13 @@ function clonePick(pick: Composition['pick']): Composition['pick'] {
 	return pick.kind === 'all' ? { kind: 'all' } : { ...pick, perCategory: { ...pick.perCategory } };
 }
 
+/** What stops a composition being shared before anything else is checked; null when nothing. */
+export function shareProblem(composition: Composition): string | null {
+	if (composition.title.trim() === '') return 'Give the assignment a title.';
+	if (composition.questions.length === 0) return 'Add at least one question.';
+	return null;
+}
+
 /**
  * The assignment a composition shares, under `id`, for the teacher's public key: the valid
  * assignment, or the first thing that stops it being one (no title, no questions…), in words.
@@ -191,11 +199,20 @@ export type TakenAssignment = v.InferOutput<typeof TakenAssignmentSchema>;
 
 /** What a share of the composition would ask of students: everything but ids, times and key. */
 function asked(a: Omit<Assignment, 'id' | 'createdAt' | 'teacherKey'>) {
+	// A pick's fields and counts in one order, however they were set.
+	const pick =
+		a.pick.kind === 'all'
+			? ['all']
+			: [
+					'random',
+					a.pick.same,
+					CATEGORIES.map((c) => (a.pick.kind === 'random' ? (a.pick.perCategory[c] ?? null) : null))
+				];
 	return JSON.stringify([
 		a.title.trim(),
 		a.instructions.trim(),
-		a.questions,
-		a.pick,
+		a.questions.map((q) => [q.storyId, q.questionId, q.fingerprint]),
+		pick,
 		a.order,
 		a.timeLimitMinutes,
 		a.attemptsAllowed,

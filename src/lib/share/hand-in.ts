@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Answer, Attempt, QuestionRef } from '../quiz/attempt';
 import { assignmentDigest, FingerprintSchema, type Assignment } from './assignment';
 import { isLate } from './rules';
-import type { ResultPayload } from './result';
+import { jsonBytesWithin, MAX_RESPONSE_BYTES, type ResultPayload } from './result';
 
 /**
  * A student's side of an assignment: the attempt it becomes on the student's device (kept in
@@ -43,6 +43,17 @@ export function assignmentAttempt(
 }
 
 /**
+ * Whether a stored response can travel in a result. One past the limit (an answer typed before
+ * inputs had one, or a record changed by hand) travels as no response, scored 0 by the teacher,
+ * rather than stopping the student handing in at all.
+ */
+function fits(response: unknown): boolean {
+	return (
+		response !== undefined && jsonBytesWithin(response, MAX_RESPONSE_BYTES) <= MAX_RESPONSE_BYTES
+	);
+}
+
+/**
  * What the student hands in for a finished attempt: the name, every question asked and every
  * answer given with the fingerprint it was answered under, and the times. `number` is which of
  * the student's attempts at the assignment this was, from 1. No score: the teacher's device scores.
@@ -72,7 +83,7 @@ export function handInPayload(
 				storyId: a.storyId,
 				questionId: a.questionId,
 				fingerprint: v.is(FingerprintSchema, a.fingerprint) ? a.fingerprint : null,
-				response: a.response ?? null,
+				response: fits(a.response) ? a.response : null,
 				...(a.dontKnow ? { dontKnow: true as const } : {}),
 				answeredAt: a.answeredAt
 			}))
