@@ -47,6 +47,23 @@ export default defineConfig({
 					'client/**/*.{js,css,svg,png,ico,webmanifest}',
 					'prerendered/**/*.{html,json}'
 				],
+				// The QR reader (ZXing's wasm, about 1 MB, in its worker: src/lib/app/qr-reader.worker.ts)
+				// is for teachers only: never part of a student's download. SvelteKit names a worker's
+				// files _app/immutable/workers/…, so the name leaves them out.
+				globIgnores: ['client/_app/immutable/workers/**', 'client/**/*.wasm'],
+				// …and the gradebook stores them on first use. Their names carry a hash, so a stored
+				// copy never goes stale; an older version's copies are dropped as new ones come in.
+				runtimeCaching: [
+					{
+						urlPattern: /\/_app\/immutable\/workers\//,
+						handler: 'CacheFirst',
+						options: {
+							cacheName: 'byline-scanner',
+							expiration: { maxEntries: 12 },
+							cacheableResponse: { statuses: [200] }
+						}
+					}
+				],
 				// A quiz page is opened as /quiz?attempt=…: the page is the same whatever the query.
 				ignoreURLParametersMatching: [/.*/],
 				// Any other navigation gets the app shell, which renders the route in the browser.

@@ -2,7 +2,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question, StoryBundle } from '../../src/lib/content/model';
 import { answerRight, answerWrong, currentQuestion, fetchBundle, primary } from './quiz-driver';
+import { readFileSync } from 'node:fs';
+import { newTeacherKeys, sealResult } from '../../src/lib/app/seal';
+import { assignmentLink, decodeAssignment, type Assignment } from '../../src/lib/share/assignment';
+import { fromBase64url, toBase64url } from '../../src/lib/share/base64url';
 import { encodeCode } from '../../src/lib/share/code';
+import { decodeResult, encodeResult } from '../../src/lib/share/result';
 import { readStore } from './records';
 import { BASE, DESKTOP, axeViolations, phoneContext, textOf, useBrowser } from './support';
 
@@ -52,6 +57,15 @@ async function untilControlled(page: Page) {
 	});
 	await page.evaluate(() => navigator.serviceWorker.ready);
 }
+
+/** The assignment a link holds. */
+function decoded(link: string): Assignment {
+	const read = decodeAssignment(link);
+	if (!read.ok) throw new Error(read.error.message);
+	return read.value;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The question on screen, from the bank. */
 async function onScreen(page: Page): Promise<Question> {
@@ -122,8 +136,16 @@ describe('a teacher shares an assignment and a student takes it offline', () => 
 		await page.getByRole('textbox', { name: 'Result code' }).waitFor();
 		resultCode = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
 		expect(resultCode).toMatch(/^BR1\./);
-		// A classmate who sees the code learns neither the name nor the answers.
-		expect(resultCode).not.toContain('Zo');
+		// A classmate who sees the code reads only which assignment it is for: no name, no answers.
+		const envelope = decodeResult(resultCode);
+		if (!envelope.ok) throw new Error(envelope.error.message);
+		expect(Object.keys(envelope.value).sort()).toEqual([
+			'assignmentId',
+			'ciphertext',
+			'ephemeralKey',
+			'iv',
+			'keyId'
+		]);
 		expect(expected.size).toBeGreaterThan(1);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.screenshot({ path: 'test-results/assignment-hand-in.png', fullPage: true });
@@ -131,7 +153,7 @@ describe('a teacher shares an assignment and a student takes it offline', () => 
 
 	it('keeps the attempt in the student’s own history, and the code to hand in later', async () => {
 		const { page } = student;
-		const attempts = await readStore<{ mode: string; assignment?: { name: string } }>(
+		const attempts = await readStore<{ id: string; mode: string; assignment?: { name: string } }>(
 			page,
 			'attempts'
 		);
@@ -151,6 +173,185 @@ describe('a teacher shares an assignment and a student takes it offline', () => 
 		await page.goto(`${BASE}/progress`);
 		await page.locator('h1').first().waitFor();
 		expect(await textOf(page.locator('main'))).not.toMatch(/No quizzes yet/i);
+		// An assignment's attempt opened as a quiz goes to its assignment, under its rules.
+		await page.goto(`${BASE}/quiz?attempt=${attempts[0]!.id}`);
+		await page.waitForURL(/\/assignment#BA1\./);
+		expect(await page.getByRole('textbox', { name: 'Result code' }).inputValue()).toBe(resultCode);
+	});
+});
+
+describe('the teacher’s gradebook, fed by the student’s code', () => {
+	let teacher: { context: BrowserContext; page: Page };
+	let composed: Composed;
+	let code = '';
+	let gradebook = '';
+	const expected = new Map<string, number>();
+	const NAME = '<img src=x onerror=alert(1)> Zoë';
+
+	beforeAll(async () => {
+		teacher = await phoneContext(chromium.browser, DESKTOP);
+		composed = await compose(teacher.page, { title: 'Quotes: who said it', category: 'quotes' });
+		gradebook =
+			BASE + (await teacher.page.getByRole('link', { name: 'Results' }).getAttribute('href'));
+		const { context, page } = await phoneContext(chromium.browser);
+		await page.goto(`${BASE}/`);
+		await untilControlled(page);
+		await context.setOffline(true);
+		await page.goto(composed.link);
+		await page.getByLabel('Your name or class ID').fill(NAME);
+		await page.getByRole('button', { name: 'Start' }).click();
+		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		for (let i = 0; ; i++) {
+			const q = await onScreen(page);
+			const wrong = i % 2 === 1 && (await answerWrong(page, bundle, q));
+			if (!wrong) await answerRight(page, bundle, q, 'touch');
+			expected.set(q.id, wrong ? 0 : 1);
+			await primary(page, 'touch');
+			await primary(page, 'touch');
+			if (await page.getByRole('heading', { name: 'Hand in your result' }).isVisible()) break;
+		}
+		code = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
+		await context.close();
+	});
+	afterAll(() => teacher?.context.close());
+
+	/** The gradebook's row for a student, cell by question id, as a screen reader says them. */
+	async function row(page: Page, name: string): Promise<Map<string, string>> {
+		const pinned = decoded(composed.link).questions.map((q) => q.questionId);
+		const cells = await page
+			.getByRole('row', { name: new RegExp(escape(name)) })
+			.locator('td')
+			.evaluateAll((tds) =>
+				tds.map((td) => td.querySelector('.visually-hidden')?.textContent ?? '')
+			);
+		// Total first, then one cell per question in the assignment's order.
+		return new Map(pinned.map((id, i) => [id, cells[i + 1] ?? '']));
+	}
+
+	it('takes the code pasted among other words, rescores it, and shows the right score per question', async () => {
+		const { page } = teacher;
+		await page.goto(gradebook);
+		await page.getByRole('heading', { name: composed.title }).waitFor();
+		await page.getByLabel('Paste result codes').fill(`Hi, here is mine: ${code} thanks!`);
+		await page.getByRole('button', { name: 'Add results' }).click();
+		await page
+			.getByRole('status')
+			.filter({ hasText: /Added 1 result/ })
+			.waitFor();
+		// The hostile name is text, never markup.
+		expect(await page.locator('main img[src="x"]').count()).toBe(0);
+		const cells = await row(page, NAME);
+		for (const [id, score] of expected)
+			expect(cells.get(id), id).toMatch(new RegExp(`^${score * 100}%`));
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: 'test-results/gradebook.png', fullPage: true });
+	});
+
+	it('exports a spreadsheet that says the same: UTF-16 with a BOM, tab-separated', async () => {
+		const { page } = teacher;
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download CSV' }).click()
+		]);
+		const bytes = readFileSync((await download.path())!);
+		expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+		const rows = bytes
+			.subarray(2)
+			.toString('utf16le')
+			.split('\r\n')
+			.filter(Boolean)
+			.map((line) => line.split('\t'));
+		const header = rows[0]!;
+		const mine = rows.find((r) => r[0]?.includes('Zoë'))!;
+		expect(mine[0]).toBe(`${NAME}`);
+		for (const [id, score] of expected) {
+			const column = header.findIndex((h) => h.endsWith(` ${id}`));
+			expect(column, id).toBeGreaterThan(0);
+			expect(mine[column], id).toBe(String(score * 100));
+		}
+	});
+
+	it('refuses a tampered code and another teacher’s code, each in its own words, and adds nothing', async () => {
+		const { page } = teacher;
+		const sealed = decodeResult(code);
+		if (!sealed.ok) throw new Error('the student’s code should read');
+		const ciphertext = fromBase64url(sealed.value.ciphertext)!;
+		ciphertext[5]! ^= 0x20;
+		const tampered = encodeResult({ ...sealed.value, ciphertext: toBase64url(ciphertext) });
+		const other = await newTeacherKeys(Date.now());
+		const theirs = await sealResult(
+			{
+				assignmentId: sealed.value.assignmentId,
+				assignmentDigest: 'AAAAAAAA',
+				name: 'Someone',
+				attempt: 1,
+				startedAt: 1,
+				finishedAt: 2,
+				late: false,
+				timedOut: false,
+				asked: [],
+				answers: []
+			},
+			{ ...decoded(composed.link), teacherKey: other.publicKey }
+		);
+		const said: string[] = [];
+		for (const bad of [tampered, theirs]) {
+			await page.getByLabel('Paste result codes').fill(bad);
+			await page.getByRole('button', { name: 'Add results' }).click();
+			const refused = page.locator('.refused li');
+			await refused.first().waitFor();
+			said.push(await textOf(refused));
+		}
+		expect(said[0]).toMatch(/changed or damaged/);
+		expect(said[1]).toMatch(/another teacher/);
+		expect(await readStore(page, 'results')).toHaveLength(1);
+	});
+
+	it('tells a student whose copy differs, and shows the teacher that the link was changed', async () => {
+		const original = decoded(composed.link);
+		const [first, ...rest] = original.questions;
+		const changedLink = assignmentLink(BASE, {
+			...original,
+			timeLimitMinutes: 30,
+			questions: [
+				{ ...first!, fingerprint: '0000000000000000' },
+				...rest,
+				{ storyId: first!.storyId, questionId: 'no-such-question', fingerprint: '1111111111111111' }
+			]
+		});
+		const { context, page } = await phoneContext(chromium.browser);
+		await page.goto(changedLink);
+		await page.getByRole('heading', { name: composed.title }).waitFor();
+		const notes = await textOf(page.getByRole('note').first());
+		expect(notes).toMatch(/1 question in this assignment is not in your copy/);
+		expect(await textOf(page.getByRole('note').nth(1))).toMatch(/1 question has changed/);
+		await page.getByLabel('Your name or class ID').fill('Ana');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		// Ana says "I don't know" to every question she is asked, then hands in.
+		const handIn = page.getByRole('heading', { name: 'Hand in your result' });
+		const check = page.getByRole('button', { name: 'Check answer' });
+		while (!(await handIn.isVisible())) {
+			await page.getByRole('button', { name: 'I don’t know' }).click();
+			// The answer is saved and shown before Next is there to press.
+			await page.locator('.actions .verdict').waitFor();
+			await primary(page, 'touch');
+			await handIn.or(check).waitFor();
+		}
+		const hers = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
+		await context.close();
+		const { page: t } = teacher;
+		await t.goto(gradebook);
+		await t.getByLabel('Paste result codes').fill(hers);
+		await t.getByRole('button', { name: 'Add results' }).click();
+		await t
+			.getByRole('status')
+			.filter({ hasText: /Added 1 result/ })
+			.waitFor();
+		const anasRow = t.getByRole('row', { name: /Ana/ });
+		expect(await textOf(anasRow.locator('.flags'))).toMatch(/Link changed/);
+		const cells = await row(t, 'Ana');
+		expect(cells.get(first!.questionId)).toMatch(/^0%.*don’t know/);
 	});
 });
 

@@ -1,11 +1,10 @@
-import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import type { ReaderAsk, ReaderReply, ReaderRequest } from './qr-reader.worker';
 
 /**
- * Reading QR codes from the camera or a photo: the browser's own `BarcodeDetector` where it
- * reads QR codes (Android, macOS, ChromeOS), otherwise ZXing compiled to WebAssembly
- * (`barcode-detector`'s ponyfill). The ponyfill is about 1 MB of wasm, so it is never part of a
- * student's download: it is imported here on first use, on the gradebook only, and its wasm comes
- * from this origin (the CSP allows no other), then is kept by the service worker for offline use.
+ * Reading QR codes from the camera or a photo: the browser's own `BarcodeDetector` where it reads
+ * QR codes (Android, macOS, ChromeOS), otherwise ZXing compiled to WebAssembly, in a worker
+ * (`qr-reader.worker.ts`), loaded only when the gradebook asks for it: a student never downloads
+ * it, and the service worker stores it the first time a teacher opens the gradebook.
  */
 
 /** A found code, as the Barcode Detection API reports it (only what Byline reads). */
@@ -27,18 +26,13 @@ interface DetectorClass {
 	getSupportedFormats(): Promise<readonly string[]>;
 }
 
-export interface DetectorOptions {
-	/** Use the browser's own detector where it reads QR codes (true unless a test says otherwise). */
-	native?: boolean;
-	/**
-	 * The wasm's bytes, where it cannot be fetched (Node, in tests); in the browser it is fetched
-	 * from this origin.
-	 */
-	wasmBinary?: ArrayBuffer;
+/** The reader's code could not be loaded: offline before the gradebook ever stored it. */
+export class ReaderUnavailableError extends Error {
+	constructor() {
+		super('The QR code reader could not be loaded.');
+		this.name = 'ReaderUnavailableError';
+	}
 }
-
-/** Where the reader's wasm is served from: this origin, under a hashed, immutable name. */
-export const SCANNER_WASM_URL = wasmUrl;
 
 /** The browser's own detector, when there is one and it reads QR codes. */
 async function nativeDetector(): Promise<QrDetector | null> {
@@ -52,38 +46,81 @@ async function nativeDetector(): Promise<QrDetector | null> {
 	}
 }
 
-let polyfill: Promise<QrDetector> | null = null;
+/** The worker and its pending requests: one for the tab, started on first use. */
+let reader: {
+	worker: Worker;
+	pending: Map<number, { resolve: (codes: string[]) => void; reject: (e: Error) => void }>;
+} | null = null;
+let nextId = 1;
 
-/**
- * ZXing, loaded once per tab. The wasm's location must be set before the first detector is made,
- * as making one starts loading it (by default from a CDN, which Byline never contacts).
- */
-function polyfillDetector(wasmBinary?: ArrayBuffer): Promise<QrDetector> {
-	polyfill ??= import('barcode-detector/ponyfill')
-		.then(({ BarcodeDetector, prepareZXingModule }) => {
-			prepareZXingModule({
-				overrides: wasmBinary
-					? { wasmBinary }
-					: {
-							locateFile: (path: string, prefix: string) =>
-								path.endsWith('.wasm') ? new URL(wasmUrl, location.href).href : prefix + path
-						}
-			});
-			return new BarcodeDetector({ formats: ['qr_code'] });
-		})
-		.catch((error: unknown) => {
-			// Offline before it was ever stored, say: a later try may work.
-			polyfill = null;
-			throw error;
-		});
-	return polyfill;
+function readerWorker() {
+	if (reader) return reader;
+	const worker = new Worker(new URL('./qr-reader.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'byline-qr-reader'
+	});
+	const pending = new Map<
+		number,
+		{ resolve: (codes: string[]) => void; reject: (e: Error) => void }
+	>();
+	worker.addEventListener('message', ({ data }: MessageEvent<ReaderReply>) => {
+		const waiting = pending.get(data.id);
+		pending.delete(data.id);
+		if ('codes' in data) waiting?.resolve(data.codes);
+		else waiting?.reject(new Error(data.error));
+	});
+	// The worker's script could not be loaded (offline, not stored yet): every request fails, and
+	// the next one starts a new worker.
+	worker.addEventListener('error', (event) => {
+		event.preventDefault();
+		for (const waiting of pending.values()) waiting.reject(new ReaderUnavailableError());
+		pending.clear();
+		worker.terminate();
+		reader = null;
+	});
+	reader = { worker, pending };
+	return reader;
 }
 
-/** A detector for QR codes: the browser's own where it has one, otherwise ZXing. */
-export async function detector(options: DetectorOptions = {}): Promise<QrDetector> {
+function ask(request: ReaderAsk, transfer: Transferable[] = []): Promise<string[]> {
+	const { worker, pending } = readerWorker();
+	const id = nextId++;
+	return new Promise((resolve, reject) => {
+		pending.set(id, { resolve, reject });
+		worker.postMessage({ ...request, id } satisfies ReaderRequest, transfer);
+	});
+}
+
+/** Pictures the worker takes as they are (ImageData and ImageBitmap are not in every test's DOM). */
+function passedAsIs(source: ScanSource): source is ImageBitmap | ImageData | Blob {
 	return (
-		((options.native ?? true) && (await nativeDetector())) || polyfillDetector(options.wasmBinary)
+		source instanceof Blob ||
+		(typeof ImageData !== 'undefined' && source instanceof ImageData) ||
+		(typeof ImageBitmap !== 'undefined' && source instanceof ImageBitmap)
 	);
+}
+
+/** A frame or picture as the worker takes it: a bitmap (handed over, not copied), pixels or bytes. */
+async function transferable(source: ScanSource): Promise<ImageBitmap | ImageData | Blob> {
+	return passedAsIs(source) ? source : createImageBitmap(source);
+}
+
+/** ZXing in its worker, behind the Barcode Detection API's shape. */
+const workerDetector: QrDetector = {
+	async detect(source) {
+		const image = await transferable(source);
+		const codes = await ask(
+			{ kind: 'detect', image },
+			// A bitmap made here is handed over, not copied; what the caller passed stays theirs.
+			image !== source ? [image as ImageBitmap] : []
+		);
+		return codes.map((rawValue) => ({ rawValue }));
+	}
+};
+
+/** A detector for QR codes: the browser's own where it has one, otherwise ZXing in a worker. */
+export async function detector(): Promise<QrDetector> {
+	return (await nativeDetector()) ?? workerDetector;
 }
 
 /**
@@ -91,26 +128,9 @@ export async function detector(options: DetectorOptions = {}): Promise<QrDetecto
  * each once; none when there is no readable code. Throws when the image cannot be decoded (not an
  * image, or a format this browser does not read) or the reader cannot be loaded.
  */
-export async function decodeImage(image: ScanSource, reader?: QrDetector): Promise<string[]> {
-	const found = await (reader ?? (await detector())).detect(image);
+export async function decodeImage(image: ScanSource, using?: QrDetector): Promise<string[]> {
+	const found = await (using ?? (await detector())).detect(image);
 	return [...new Set(found.map((code) => code.rawValue).filter((text) => text !== ''))];
-}
-
-/**
- * Stores the reader for offline use without scanning: loads its code (which the service worker
- * then keeps) and fetches the wasm once, so the service worker keeps that too. Never throws: a
- * failure here only means the reader is loaded when first used instead.
- */
-export async function warmScanner(fetcher: typeof fetch = fetch): Promise<void> {
-	try {
-		if (await nativeDetector()) return;
-		await Promise.all([
-			import('barcode-detector/ponyfill'),
-			fetcher(wasmUrl).then((r) => r.blob())
-		]);
-	} catch {
-		// Offline and not stored yet: nothing to warm.
-	}
 }
 
 /** What reading photos found: the codes, and why a photo gave none. */
@@ -125,15 +145,16 @@ export interface PhotoReading {
  */
 export async function readPhotos(
 	photos: readonly File[],
-	reader?: QrDetector
+	using?: QrDetector
 ): Promise<PhotoReading> {
-	const using = reader ?? (await detector());
+	const reader = using ?? (await detector());
 	const reading: PhotoReading = { codes: [], problems: [] };
 	for (const photo of photos) {
 		let codes: string[];
 		try {
-			codes = await decodeImage(photo, using);
-		} catch {
+			codes = await decodeImage(photo, reader);
+		} catch (error) {
+			if (error instanceof ReaderUnavailableError) throw error;
 			reading.problems.push({
 				name: photo.name,
 				message: 'This file could not be read as a picture. Choose a photo (JPEG or PNG).'
@@ -149,4 +170,18 @@ export async function readPhotos(
 		reading.codes.push(...codes);
 	}
 	return reading;
+}
+
+/**
+ * Gets the reader ready for offline use without scanning: its worker's code and wasm are fetched
+ * (and so stored by the service worker) and compiled, off the page's thread. Never throws: a
+ * failure here only means the reader is loaded when first used instead.
+ */
+export async function warmScanner(): Promise<void> {
+	try {
+		if (await nativeDetector()) return;
+		await ask({ kind: 'warm' });
+	} catch {
+		// Offline and not stored yet: nothing to warm.
+	}
 }

@@ -203,7 +203,8 @@ export const DigestSchema = v.pipe(
  */
 export function assignmentDigest(assignment: Assignment): string {
 	// The released link is the same assignment: the digest does not tell them apart.
-	const { released: _released, ...asked } = v.parse(AssignmentSchema, assignment);
+	const asked: Partial<Assignment> = { ...v.parse(AssignmentSchema, assignment) };
+	delete asked.released;
 	const json = JSON.stringify(asked);
 	return toBase64url(sha256(utf8ToBytes(json)).subarray(0, 6));
 }

@@ -8,11 +8,7 @@ import {
 	type Attempt,
 	type Draft
 } from '../quiz/attempt';
-import {
-	overrideAnswer,
-	recordAnswer,
-	type QuestionStat
-} from '../quiz/progress';
+import { overrideAnswer, recordAnswer, type QuestionStat } from '../quiz/progress';
 import {
 	IdbAssignmentStore,
 	MemoryAssignmentStore,

@@ -98,7 +98,18 @@ describe('a result code, from the student’s device to the teacher’s', () => 
 
 	it('opens exactly as sealed, and the classmate who sees the code reads no name or answer', async () => {
 		const { me, payload, code } = await setting();
-		expect(code).not.toContain('Zo');
+		// What travels: the assignment, the key id, the fresh key, the IV and ciphertext; no name.
+		const envelope = decodeResult(code);
+		if (!envelope.ok) throw new Error('expected a code');
+		expect(Object.keys(envelope.value).sort()).toEqual([
+			'assignmentId',
+			'ciphertext',
+			'ephemeralKey',
+			'iv',
+			'keyId'
+		]);
+		const ciphertext = Buffer.from(fromBase64url(envelope.value.ciphertext)!);
+		expect(ciphertext.includes(Buffer.from(payload.name))).toBe(false);
 		const opened = await openResult(code, me.keys, me.privateKey);
 		expect(opened).toEqual({ ok: true, value: payload });
 	});
