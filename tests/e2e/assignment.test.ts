@@ -32,12 +32,15 @@ interface Composed {
 /** Composes and shares an assignment of one category's questions, as a teacher would. */
 async function compose(
 	page: Page,
-	opts: { title: string; category: string; minutes?: number; feedback?: string }
+	opts: { title: string; category?: string; search?: string; minutes?: number; feedback?: string }
 ): Promise<Composed> {
 	await page.goto(`${BASE}/teach`);
 	await page.getByRole('button', { name: 'New assignment' }).click();
 	await page.getByRole('textbox', { name: 'Title', exact: true }).fill(opts.title);
-	await page.getByRole('combobox', { name: 'Category' }).selectOption(opts.category);
+	if (opts.category)
+		await page.getByRole('combobox', { name: 'Category' }).selectOption(opts.category);
+	if (opts.search)
+		await page.getByRole('searchbox', { name: 'Search the questions' }).fill(opts.search);
 	await page.getByRole('button', { name: /^Add all/ }).click();
 	if (opts.minutes) {
 		const limit = page.getByLabel('Time limit in minutes (empty: none)');
@@ -395,6 +398,54 @@ describe('a timed assignment', () => {
 		const answers = await readStore(page, 'answers');
 		expect(answers).toHaveLength(1);
 		await page.getByRole('textbox', { name: 'Result code' }).waitFor();
+		await teacher.context.close();
+		await context.close();
+	});
+});
+
+describe('feedback held back until the teacher releases it', () => {
+	it('shows nothing until then, and the student’s results once the released link is opened', async () => {
+		const teacher = await phoneContext(chromium.browser, DESKTOP);
+		const question = bundle.questions[0]!;
+		const { link, title } = await compose(teacher.page, {
+			title: 'Held back',
+			search: question.id,
+			feedback: 'Not until I release it'
+		});
+		const gradebook =
+			BASE + (await teacher.page.getByRole('link', { name: 'Results' }).getAttribute('href'));
+		const { context, page } = await phoneContext(chromium.browser);
+		await page.goto(link);
+		await page.getByLabel('Your name or class ID').fill('Cleo');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		await answerRight(page, bundle, await onScreen(page), 'keyboard');
+		await primary(page, 'keyboard');
+		expect(await textOf(page.locator('.withheld'))).toMatch(/teacher will let you know/);
+		await primary(page, 'keyboard');
+		await page.getByRole('heading', { name: 'Hand in your result' }).waitFor();
+		expect(await textOf(page.locator('main'))).toMatch(/Your teacher will tell you how you did/);
+		expect(await page.locator('.feedback').count()).toBe(0);
+		const code = await page.getByRole('textbox', { name: 'Result code' }).inputValue();
+
+		await teacher.page.goto(gradebook);
+		await teacher.page.getByLabel('Paste result codes').fill(code);
+		await teacher.page.getByRole('button', { name: 'Add results' }).click();
+		await teacher.page
+			.getByRole('status')
+			.filter({ hasText: /Added 1 result/ })
+			.waitFor();
+		await teacher.page.getByRole('button', { name: 'Release the answers' }).click();
+		const released = await teacher.page
+			.getByRole('textbox', { name: 'Link that releases the answers' })
+			.inputValue();
+		expect(decoded(released)).toEqual({ ...decoded(link), released: true });
+
+		await page.goto(`${BASE}/`);
+		await page.goto(released);
+		await page.getByRole('heading', { name: 'Your results' }).waitFor();
+		expect(await textOf(page.locator('main'))).toContain(title);
+		expect(await page.locator('.feedback').count()).toBeGreaterThan(0);
 		await teacher.context.close();
 		await context.close();
 	});
