@@ -63,9 +63,10 @@ describe('after one visit, with the network gone and the server stopped', () => 
 			...STORY_SOURCES.map((id) => `/stories/${STORY}/sources/${id}`),
 			`/stories/${STORY}/compare`,
 			'/progress',
-			'/settings',
 			'/teach',
-			'/assignment'
+			'/assignment',
+			// Last: the checks below read the settings page.
+			'/settings'
 		];
 		for (const path of paths) {
 			await page.goto(base + path);
