@@ -117,6 +117,18 @@ describe('StudentTable', () => {
 		expect(within(anaRow!).getByText('Link changed')).toBeInTheDocument();
 	});
 
+	it('names the questions a student’s copy had in another version, or lacked', () => {
+		const other = result('Ben', [true, true]);
+		// Ben's app had another version of q-2, and no q-3 at all (an older Byline).
+		other.payload.answers[1]!.fingerprint = 'abcdefabcdefabcd';
+		other.payload.asked = ['q-1', 'q-2'];
+		const differing = gradebook(assignment, [other], banks, { policy: 'best' });
+		render(StudentTable, { book: differing });
+		const row = screen.getByRole('row', { name: /Ben/ });
+		expect(within(row).getByText('Other version: Q2')).toBeInTheDocument();
+		expect(within(row).getByText('Not in their copy: Q3')).toBeInTheDocument();
+	});
+
 	it('heads each question column, and names a withdrawn one', () => {
 		render(StudentTable, { book });
 		const headers = screen.getAllByRole('columnheader').map((h) => h.textContent?.trim());
