@@ -136,8 +136,8 @@ describe('code lengths for a 20-question assignment', () => {
 		const resultQr = qrOf(result);
 		console.log('Byline code lengths, 20 questions:', {
 			...lengths,
-			'QR version of the link (ECC M)': linkQr?.version,
-			'QR version of the result code (ECC M)': resultQr?.version
+			'QR of the link': `version ${linkQr?.version}, ECC ${linkQr?.ecc}`,
+			'QR of the result code': `version ${resultQr?.version}, ECC ${resultQr?.ecc}`
 		});
 		// Both fit a QR symbol a phone can scan, and the symbol is square.
 		for (const qr of [linkQr, resultQr]) {
