@@ -452,6 +452,47 @@ describe('feedback held back until the teacher releases it', () => {
 	});
 });
 
+describe('the teacher’s assignments on this device', () => {
+	it('previews exactly as a student sees it and keeps nothing; duplicates and archives', async () => {
+		const { context, page } = await phoneContext(chromium.browser, DESKTOP);
+		const question = bundle.questions[1]!;
+		await compose(page, { title: 'Previewed', search: question.id });
+		await page.getByRole('link', { name: 'Preview as a student' }).click();
+		await page.getByRole('note').filter({ hasText: 'Preview' }).waitFor();
+		await page.getByLabel('Your name or class ID').fill('Teacher');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await page.getByRole('button', { name: 'Check answer' }).waitFor();
+		await answerRight(page, bundle, await onScreen(page), 'keyboard');
+		await primary(page, 'keyboard');
+		await primary(page, 'keyboard');
+		await page.getByRole('heading', { name: 'Hand in your result' }).waitFor();
+		// Nothing of the preview is on the device: no attempt, no answer, no opened assignment.
+		expect(await readStore(page, 'attempts')).toEqual([]);
+		expect(await readStore(page, 'answers')).toEqual([]);
+		expect(await readStore(page, 'takenAssignments')).toEqual([]);
+
+		await page.goto(`${BASE}/teach`);
+		const card = page.locator('.card').filter({ hasText: 'Previewed' });
+		await card.getByRole('button', { name: 'Duplicate' }).click();
+		const copy = page.locator('.card').filter({ hasText: 'Previewed (copy)' });
+		await copy.waitFor();
+		await copy.getByRole('button', { name: 'Archive' }).click();
+		await page.getByText('Archived (1)').click();
+		await page
+			.locator('details .card')
+			.filter({ hasText: 'Previewed (copy)' })
+			.getByRole('button', { name: 'Restore' })
+			.waitFor();
+		const stored = await readStore<{ title: string; archived: boolean }>(page, 'compositions');
+		expect(Object.fromEntries(stored.map((c) => [c.title, c.archived]))).toEqual({
+			Previewed: false,
+			'Previewed (copy)': true
+		});
+		expect(await axeViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('a link that cannot be read', () => {
 	it('says what is wrong with it, specifically, and stores nothing', async () => {
 		const teacher = await phoneContext(chromium.browser, DESKTOP);
