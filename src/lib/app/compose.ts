@@ -1,5 +1,6 @@
 import type { StorySummary } from '$lib/content/model';
 import type { Outlet } from '$lib/question-types';
+import type { Banks } from '$lib/quiz/attempt';
 import { assignmentIdFrom, ASSIGNMENT_ID_BYTES, type BankItem } from '$lib/share/compose';
 import {
 	duplicateComposition,
@@ -34,6 +35,8 @@ export const browserComposeDeps: ComposeDeps = { now: () => Date.now(), newId: n
 /** Everything the composer offers: every story's questions, with the names its filters show. */
 export interface Library {
 	items: BankItem[];
+	/** The same questions by story, as the draw counts and the core read them. */
+	banks: Banks;
 	outletsOf: (storyId: string) => readonly Outlet[];
 	storyTitles: Map<string, string>;
 	actorNames: Map<string, string>;
@@ -55,6 +58,7 @@ export async function loadLibrary(
 	const outlets = new Map(stories.map((s) => [s.id, s.outlets]));
 	return {
 		items,
+		banks,
 		outletsOf: (storyId) => outlets.get(storyId) ?? [],
 		storyTitles: new Map(stories.map((s) => [s.id, s.title])),
 		actorNames: new Map(texts.flatMap((t) => t.story.actors.map((a) => [a.id, a.name] as const))),

@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
 import {
 	CompositionSchema,
@@ -12,9 +11,8 @@ import {
 } from '../share/composition';
 import { resultId } from '../share/gradebook';
 import { ReceivedResultSchema, type ReceivedResult } from '../share/result';
-import type { BylineDB } from './db';
-import { StorageError, type ConnectionLoss } from './errors';
-import { allOrNothing, RecordReader, runStorage, warnSkipped, type OnSkipped } from './records';
+import { StorageError } from './errors';
+import { allOrNothing, IdbStore } from './records';
 
 /** What adding a batch of results did: every result is either added now or was there before. */
 export interface AddedResults {
@@ -91,22 +89,7 @@ function withHandIn(taken: TakenAssignment | undefined, handIn: HandIn): TakenAs
 	return valid(TakenAssignmentSchema, { ...taken, handIns: [...taken.handIns, handIn] });
 }
 
-export class IdbAssignmentStore implements AssignmentStore {
-	readonly kind = 'device';
-	private readonly read: RecordReader;
-
-	constructor(
-		private readonly db: IDBPDatabase<BylineDB>,
-		onSkipped: OnSkipped = warnSkipped,
-		private readonly connection: { lost: ConnectionLoss } = { lost: null }
-	) {
-		this.read = new RecordReader(onSkipped);
-	}
-
-	private run<T>(call: () => Promise<T>): Promise<T> {
-		return runStorage(call, this.connection);
-	}
-
+export class IdbAssignmentStore extends IdbStore implements AssignmentStore {
 	teacherKeys() {
 		return this.run(async () =>
 			this.read.one('teacherKeys', await this.db.get('teacherKeys', 'teacher'))

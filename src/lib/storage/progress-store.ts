@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import * as v from 'valibot';
 import {
 	AttemptSchema,
@@ -14,16 +13,9 @@ import {
 	MemoryAssignmentStore,
 	type AssignmentStore
 } from './assignment-store';
-import { openBylineDB, type BylineDB } from './db';
+import { openBylineDB } from './db';
 import { StorageError, type ConnectionLoss } from './errors';
-import {
-	allOrNothing,
-	RecordReader,
-	runStorage,
-	warnSkipped,
-	type OnSkipped,
-	type SkippedRecord
-} from './records';
+import { allOrNothing, IdbStore, type OnSkipped, type SkippedRecord } from './records';
 
 export type { OnSkipped, SkippedRecord };
 
@@ -98,23 +90,7 @@ function validAttempt(attempt: Attempt): Attempt {
 	return attempt;
 }
 
-export class IdbProgressStore implements ProgressStore {
-	readonly kind = 'device';
-	private readonly read: RecordReader;
-
-	constructor(
-		private readonly db: IDBPDatabase<BylineDB>,
-		onSkipped: OnSkipped = warnSkipped,
-		/** How the connection was lost, if it was: kept current by `openProgressStore`. */
-		private readonly connection: { lost: ConnectionLoss } = { lost: null }
-	) {
-		this.read = new RecordReader(onSkipped);
-	}
-
-	private run<T>(call: () => Promise<T>): Promise<T> {
-		return runStorage(call, this.connection);
-	}
-
+export class IdbProgressStore extends IdbStore implements ProgressStore {
 	saveAttempt(attempt: Attempt) {
 		return this.run(async () => {
 			validAttempt(attempt);

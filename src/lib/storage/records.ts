@@ -1,4 +1,4 @@
-import type { StoreNames } from 'idb';
+import type { IDBPDatabase, StoreNames } from 'idb';
 import * as v from 'valibot';
 import { AnswerSchema, AttemptSchema } from '../quiz/attempt';
 import { QuestionStatSchema } from '../quiz/progress';
@@ -100,5 +100,27 @@ export async function allOrNothing(
 		}
 		tx.done.catch(() => {});
 		throw e;
+	}
+}
+
+/**
+ * What every IndexedDB store of Byline's shares: the connection, a reader that validates what it
+ * reads, and calls that succeed or throw a `StorageError` within the time limit.
+ */
+export abstract class IdbStore {
+	readonly kind = 'device';
+	protected readonly read: RecordReader;
+
+	constructor(
+		protected readonly db: IDBPDatabase<BylineDB>,
+		onSkipped: OnSkipped = warnSkipped,
+		/** How the connection was lost, if it was: kept current by `openProgressStore`. */
+		private readonly connection: { lost: ConnectionLoss } = { lost: null }
+	) {
+		this.read = new RecordReader(onSkipped);
+	}
+
+	protected run<T>(call: () => Promise<T>): Promise<T> {
+		return runStorage(call, this.connection);
 	}
 }
