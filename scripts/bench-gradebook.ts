@@ -103,17 +103,13 @@ function results(shared: SharedAssignment, k: number): ReceivedResult[] {
 			const q = bank.find((x) => x.id === pin.questionId)!;
 			const roll = (s * 7 + i * 13 + k) % 10;
 			if (roll === 9) return [];
-			const base = { storyId: story.id, questionId: q.id, fingerprint: q.fingerprint };
-			if (roll === 8)
-				return [
-					{ ...base, response: null, dontKnow: true as const, answeredAt: started + i * 20_000 }
-				];
+			const base = { questionId: q.id, atSecond: i * 20 };
+			if (roll === 8) return [{ ...base, response: null, dontKnow: true as const }];
 			const right = roll < 3 + (s % 6);
 			return [
 				{
 					...base,
-					response: right ? perfectResponse(q) : wrongResponse(q),
-					answeredAt: started + i * 20_000
+					response: right ? perfectResponse(q) : wrongResponse(q)
 				}
 			];
 		});

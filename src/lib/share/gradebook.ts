@@ -205,7 +205,8 @@ function gradeAnswer(entry: PinnedEntry, answer: ResultAnswer | undefined): Grad
 		dontKnow,
 		gone: question === null,
 		changed: statusOf(entry) === 'changed',
-		studentCopyDiffers: answer !== undefined && answer.fingerprint !== entry.pinned.fingerprint
+		studentCopyDiffers:
+			answer?.fingerprint !== undefined && answer.fingerprint !== entry.pinned.fingerprint
 	};
 }
 

@@ -2,7 +2,12 @@ import * as v from 'valibot';
 import type { Answer, Attempt, QuestionRef } from '../quiz/attempt';
 import { assignmentDigest, FingerprintSchema, type Assignment } from './assignment';
 import { isLate } from './rules';
-import { jsonBytesWithin, MAX_RESPONSE_BYTES, type ResultPayload } from './result';
+import {
+	jsonBytesWithin,
+	MAX_ANSWER_SECOND,
+	MAX_RESPONSE_BYTES,
+	type ResultPayload
+} from './result';
 
 /**
  * A student's side of an assignment: the attempt it becomes on the student's device (kept in
@@ -53,10 +58,18 @@ function fits(response: unknown): boolean {
 	);
 }
 
+/** An answer's time as a result carries it: whole seconds after the attempt started. */
+function secondsAfter(startedAt: number, at: number): number {
+	const second = Math.round((at - startedAt) / 1000);
+	// `+ 0` turns -0 (a time rounded up to the start) into 0, which JSON writes the same way.
+	return Math.max(-MAX_ANSWER_SECOND, Math.min(MAX_ANSWER_SECOND, second)) + 0;
+}
+
 /**
  * What the student hands in for a finished attempt: the name, every question asked and every
- * answer given with the fingerprint it was answered under, and the times. `number` is which of
- * the student's attempts at the assignment this was, from 1. No score: the teacher's device scores.
+ * answer given, and the times. An answer names its question's fingerprint only when the student's
+ * copy is not the one the link pins. `number` is which of the student's attempts at the assignment
+ * this was, from 1. No score: the teacher's device scores.
  */
 export function handInPayload(
 	assignment: Assignment,
@@ -66,6 +79,7 @@ export function handInPayload(
 ): ResultPayload {
 	const finishedAt = attempt.finishedAt ?? attempt.updatedAt;
 	const asked = attempt.questions.map((r) => r.questionId);
+	const pinned = new Map(assignment.questions.map((q) => [q.questionId, q.fingerprint]));
 	return {
 		assignmentId: assignment.id,
 		assignmentDigest: assignmentDigest(assignment),
@@ -79,13 +93,15 @@ export function handInPayload(
 		answers: answers
 			.filter((a) => a.attemptId === attempt.id && asked.includes(a.questionId))
 			.sort((a, b) => a.answeredAt - b.answeredAt)
-			.map((a) => ({
-				storyId: a.storyId,
-				questionId: a.questionId,
-				fingerprint: v.is(FingerprintSchema, a.fingerprint) ? a.fingerprint : null,
-				response: fits(a.response) ? a.response : null,
-				...(a.dontKnow ? { dontKnow: true as const } : {}),
-				answeredAt: a.answeredAt
-			}))
+			.map((a) => {
+				const fingerprint = v.is(FingerprintSchema, a.fingerprint) ? a.fingerprint : null;
+				return {
+					questionId: a.questionId,
+					...(fingerprint === pinned.get(a.questionId) ? {} : { fingerprint }),
+					response: fits(a.response) ? a.response : null,
+					...(a.dontKnow ? { dontKnow: true as const } : {}),
+					atSecond: secondsAfter(attempt.startedAt, a.answeredAt)
+				};
+			})
 	};
 }

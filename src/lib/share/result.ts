@@ -121,11 +121,21 @@ function utf8Length(text: string): number {
 	return bytes;
 }
 
-/** One answer as the student gave it; the teacher's device scores it again. */
+/** The furthest from `startedAt` an answer's time may be, either way: a year, in seconds. */
+export const MAX_ANSWER_SECOND = 366 * 24 * 60 * 60;
+
+/**
+ * One answer as the student gave it; the teacher's device scores it again. Kept short, as every
+ * character lengthens the code and its QR code: the question's story and fingerprint are the
+ * link's pins, and its time is counted from the start.
+ */
 export const ResultAnswerSchema = v.strictObject({
-	...SharedRefEntries,
-	/** The question's fingerprint on the student's device; null if it had none. */
-	fingerprint: v.nullable(FingerprintSchema),
+	questionId: SharedRefEntries.questionId,
+	/**
+	 * The question's fingerprint on the student's device, when it is not the one the link pins;
+	 * null if it had none. Left out when it is the pinned one.
+	 */
+	fingerprint: v.optional(v.nullable(FingerprintSchema)),
 	/** Kept as given, and read through `readResponse` when it is scored. */
 	response: v.pipe(
 		v.unknown(),
@@ -135,7 +145,13 @@ export const ResultAnswerSchema = v.strictObject({
 		)
 	),
 	dontKnow: v.optional(v.literal(true)),
-	answeredAt: MillisSchema
+	/** When it was answered: whole seconds after the payload's `startedAt`, by the student's clock. */
+	atSecond: v.pipe(
+		v.number(),
+		v.safeInteger('must be a whole number'),
+		v.minValue(-MAX_ANSWER_SECOND, `must be at least -${MAX_ANSWER_SECOND}`),
+		v.maxValue(MAX_ANSWER_SECOND, `must be at most ${MAX_ANSWER_SECOND}`)
+	)
 });
 export type ResultAnswer = v.InferOutput<typeof ResultAnswerSchema>;
 

@@ -62,12 +62,10 @@ function result(
 		timedOut: false,
 		asked: ['q-1', 'q-2', 'q-3', 'q-withdrawn'],
 		answers: given.map((g, i) => ({
-			storyId: STORY,
 			questionId: `q-${i + 1}`,
-			fingerprint: questions[i]!.fingerprint,
 			response: g === 'dont-know' ? null : { value: g },
 			...(g === 'dont-know' ? { dontKnow: true as const } : {}),
-			answeredAt: NOW
+			atSecond: i
 		})),
 		...fields
 	};

@@ -75,11 +75,9 @@ function payloadOf(a: Assignment, name: string, right: number, attempt = 1): Res
 		timedOut: false,
 		asked: a.questions.map((q) => q.questionId),
 		answers: a.questions.map((q, i) => ({
-			storyId: q.storyId,
 			questionId: q.questionId,
-			fingerprint: q.fingerprint,
 			response: { value: i < right },
-			answeredAt: NOW + i * 1000
+			atSecond: i
 		}))
 	};
 }

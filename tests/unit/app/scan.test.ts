@@ -158,11 +158,9 @@ async function resultCode(name: string): Promise<string> {
 		timedOut: false,
 		asked: assignment.questions.map((q) => q.questionId),
 		answers: assignment.questions.map((q, i) => ({
-			storyId: q.storyId,
 			questionId: q.questionId,
-			fingerprint: q.fingerprint,
 			response: { choice: `Option ${i % 4} for question ${i + 1}` },
-			answeredAt: 1_700_000_000_000 + i * 30_000
+			atSecond: i * 30
 		}))
 	};
 	return sealResult(payload, assignment);

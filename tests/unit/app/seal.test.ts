@@ -91,7 +91,9 @@ describe('a result code, from the student’s device to the teacher’s', () => 
 			late: false,
 			timedOut: false,
 			asked: assignment.questions.map((q) => q.questionId),
-			answers: [{ ...assignment.questions[0]!, response: { value: true }, answeredAt: NOW + 1_000 }]
+			answers: [
+				{ questionId: assignment.questions[0]!.questionId, response: { value: true }, atSecond: 1 }
+			]
 		};
 		return { me, assignment, payload, code: await sealResult(payload, assignment) };
 	}

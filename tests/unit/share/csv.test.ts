@@ -185,11 +185,10 @@ describe('gradebookCsv', () => {
 	}
 
 	const answer = (questionId: string, response: unknown) => ({
-		storyId: STORY,
 		questionId,
 		fingerprint: null,
 		response,
-		answeredAt: NOW
+		atSecond: 30
 	});
 
 	const results = [

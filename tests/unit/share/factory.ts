@@ -23,6 +23,7 @@ import {
 	MAX_CIPHERTEXT_LENGTH,
 	MAX_NAME_LENGTH,
 	MAX_PAYLOAD_BYTES,
+	MAX_ANSWER_SECOND,
 	MAX_RESPONSE_BYTES,
 	type ResultAnswer,
 	type ResultPayload,
@@ -155,14 +156,13 @@ export const response: fc.Arbitrary<unknown> = fc
 
 export const resultAnswer: fc.Arbitrary<ResultAnswer> = record(
 	{
-		storyId: contentId,
 		questionId: contentId,
 		fingerprint: nullable(fingerprint),
 		response,
 		dontKnow: fc.constant(true as const),
-		answeredAt: millis
+		atSecond: fc.integer({ min: -MAX_ANSWER_SECOND, max: MAX_ANSWER_SECOND })
 	},
-	{ requiredKeys: ['storyId', 'questionId', 'fingerprint', 'response', 'answeredAt'] }
+	{ requiredKeys: ['questionId', 'response', 'atSecond'] }
 );
 
 export const payload: fc.Arbitrary<ResultPayload> = record({
@@ -274,11 +274,10 @@ export function largestAssignment(seed = 1): Assignment {
  */
 export function largestPayload(idLength = 30, seed = 1): ResultPayload {
 	const random = seededRandom(seed);
-	const answers: ResultAnswer[] = Array.from({ length: MAX_ANSWERS }, (_, i) => ({
-		...pinnedAt(random, i, idLength),
-		response: { text: '' },
-		answeredAt: Number.MAX_SAFE_INTEGER
-	}));
+	const answers: ResultAnswer[] = Array.from({ length: MAX_ANSWERS }, (_, i) => {
+		const { questionId, fingerprint } = pinnedAt(random, i, idLength);
+		return { questionId, fingerprint, response: { text: '' }, atSecond: -MAX_ANSWER_SECOND };
+	});
 	const payload: ResultPayload = {
 		assignmentId: 'a'.repeat(32),
 		assignmentDigest: 'A'.repeat(8),

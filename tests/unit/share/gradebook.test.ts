@@ -80,21 +80,12 @@ const tf = (value: boolean): Answered => ({ response: { value } });
 const choice = (value: string): Answered => ({ response: { choice: value } });
 
 function answerTo(questionId: string, given: Exclude<Given, 'skipped'>, at: number): ResultAnswer {
-	if (given === 'dontKnow')
-		return {
-			storyId: STORY,
-			questionId,
-			fingerprint: fp(questionId),
-			response: null,
-			dontKnow: true,
-			answeredAt: at
-		};
+	if (given === 'dontKnow') return { questionId, response: null, dontKnow: true, atSecond: at };
 	return {
-		storyId: STORY,
 		questionId,
-		fingerprint: given.fingerprint === undefined ? fp(questionId) : given.fingerprint,
+		...(given.fingerprint === undefined ? {} : { fingerprint: given.fingerprint }),
 		response: given.response,
-		answeredAt: at
+		atSecond: at
 	};
 }
 
@@ -117,7 +108,7 @@ function payloadFor(
 		asked,
 		answers: asked.flatMap((id, i) => {
 			const g = given[id]!;
-			return g === 'skipped' ? [] : [answerTo(id, g, NOW + i * 1000)];
+			return g === 'skipped' ? [] : [answerTo(id, g, i)];
 		}),
 		...fields
 	};
@@ -212,7 +203,7 @@ describe('gradeResult', () => {
 
 	it('ignores anything a student’s device claims', () => {
 		const claims = {
-			...answerTo('q-single', { response: { choice: 'Paris', score: 1, right: true } }, NOW),
+			...answerTo('q-single', { response: { choice: 'Paris', score: 1, right: true } }, 0),
 			score: 1
 		} as ResultAnswer;
 		const payload = {
@@ -221,7 +212,7 @@ describe('gradeResult', () => {
 			answers: [
 				claims,
 				// "Don't know" scores nothing, even with the right response beside it.
-				{ ...answerTo('q-tf', tf(T), NOW), dontKnow: true as const }
+				{ ...answerTo('q-tf', tf(T), 0), dontKnow: true as const }
 			],
 			score: 100,
 			percent: 100

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Attempt, QuestionRef } from '$lib/quiz/attempt';
 import { assignmentDigest } from '$lib/share/assignment';
 import { assignmentAttempt, attemptsAt, handInPayload } from '$lib/share/hand-in';
-import { decodePayload, encodePayload, ResultPayloadSchema } from '$lib/share/result';
+import {
+	decodePayload,
+	encodePayload,
+	MAX_ANSWER_SECOND,
+	ResultPayloadSchema
+} from '$lib/share/result';
 import { attempt as practice, NOW, STORY } from '../quiz/factory';
 import {
 	contentId,
@@ -15,7 +20,14 @@ import {
 	sampleAssignment
 } from './factory';
 
-const ASSIGNMENT = sampleAssignment();
+/** Pins q-one and q-two as the device stores them (`stored`), and q-three as another version. */
+const ASSIGNMENT = sampleAssignment({
+	questions: [
+		{ storyId: STORY, questionId: 'q-one', fingerprint: '0123456789abcdef' },
+		{ storyId: STORY, questionId: 'q-two', fingerprint: '0123456789abcdef' },
+		{ storyId: STORY, questionId: 'q-three', fingerprint: 'fedcba9876543210' }
+	]
+});
 const OTHER_ASSIGNMENT_ID = 'asg_9876543210';
 
 const ref = (questionId: string, storyId = STORY): QuestionRef => ({ storyId, questionId });
@@ -178,19 +190,12 @@ describe('handInPayload', () => {
 		];
 		const payload = handInPayload(ASSIGNMENT, attempt, answers, { number: 1 });
 		expect(payload.answers).toEqual([
+			{ questionId: 'q-one', response: { value: true }, atSecond: 1 },
 			{
-				storyId: 'story-b',
-				questionId: 'q-one',
-				fingerprint: '0123456789abcdef',
-				response: { value: true },
-				answeredAt: NOW + 1_000
-			},
-			{
-				storyId: STORY,
 				questionId: 'q-three',
 				fingerprint: '0123456789abcdef',
 				response: { value: false },
-				answeredAt: NOW + 3_000
+				atSecond: 3
 			}
 		]);
 		expect(v.is(ResultPayloadSchema, payload)).toBe(true);
@@ -199,14 +204,43 @@ describe('handInPayload', () => {
 	it('keeps "I don’t know", with no response', () => {
 		const answers = [stored('q-two', NOW + 1, { response: null, score: 0, dontKnow: true })];
 		const [given] = handInPayload(ASSIGNMENT, attempt, answers, { number: 1 }).answers;
-		expect(given).toEqual({
-			storyId: STORY,
-			questionId: 'q-two',
-			fingerprint: '0123456789abcdef',
-			response: null,
-			dontKnow: true,
-			answeredAt: NOW + 1
-		});
+		expect(given).toEqual({ questionId: 'q-two', response: null, dontKnow: true, atSecond: 0 });
+	});
+
+	it('names a fingerprint only when the student’s copy is not the pinned one', () => {
+		const answers = [
+			stored('q-one', NOW + 1),
+			stored('q-two', NOW + 2, { fingerprint: 'fedcba9876543210' }),
+			stored('q-three', NOW + 3, { fingerprint: 'fedcba9876543210' })
+		];
+		const payload = handInPayload(ASSIGNMENT, attempt, answers, { number: 1 });
+		expect(payload.answers.map((a) => [a.questionId, a.fingerprint])).toEqual([
+			['q-one', undefined],
+			['q-two', 'fedcba9876543210'],
+			['q-three', undefined]
+		]);
+		expect(payload.answers.map((a) => 'fingerprint' in a)).toEqual([false, true, false]);
+	});
+
+	it('counts an answer’s time in whole seconds from the start, rounded, either way', () => {
+		const answers = [
+			stored('q-one', NOW + 1_499),
+			stored('q-two', NOW + 1_500),
+			stored('q-three', NOW - 61_000)
+		];
+		const payload = handInPayload(ASSIGNMENT, attempt, answers, { number: 1 });
+		expect(payload.answers.map((a) => [a.questionId, a.atSecond])).toEqual([
+			['q-three', -61],
+			['q-one', 1],
+			['q-two', 2]
+		]);
+	});
+
+	it('keeps an answer time far off the start (a clock changed) within the limit', () => {
+		const answers = [stored('q-one', NOW + 10 * MAX_ANSWER_SECOND * 1000)];
+		const payload = handInPayload(ASSIGNMENT, attempt, answers, { number: 1 });
+		expect(payload.answers[0]!.atSecond).toBe(MAX_ANSWER_SECOND);
+		expect(v.is(ResultPayloadSchema, payload)).toBe(true);
 	});
 
 	it('hands in a missing response as null', () => {
@@ -346,8 +380,11 @@ describe('handInPayload, for any attempt and answers', () => {
 						attempt.questions.some((q) => q.questionId === a.questionId)
 				);
 				expect(payload.answers).toHaveLength(mine.length);
-				const times = payload.answers.map((a) => a.answeredAt);
+				const times = payload.answers.map((a) => a.atSecond);
 				expect(times).toEqual([...times].sort((a, b) => a - b));
+				const pins = new Map(assignment.questions.map((q) => [q.questionId, q.fingerprint]));
+				for (const given of payload.answers)
+					expect('fingerprint' in given).toBe(given.fingerprint !== pins.get(given.questionId));
 				expect(keysIn(payload)).not.toContain('score');
 			}),
 			{ numRuns: 200 }

@@ -61,22 +61,27 @@ const assignment: Assignment = {
 	teacherKey: TEACHER_KEY
 };
 
-/** One response of each question type's shape, in turn. */
+/**
+ * One response of each question type's shape, in turn, as long as real ones: choices and matches
+ * carry their options' whole text.
+ */
 const RESPONSES: unknown[] = [
-	{ choice: 'Edi Rama, the prime minister' },
-	{ choices: ['Albania', 'United States'] },
+	{ choice: 'Spokeswoman for the U.S. National Security Council' },
+	{ choices: ['Albania', 'The United States', 'Montenegro'] },
 	{ value: true },
 	{ year: 2022, month: 9, day: 7 },
 	{ value: 24 },
-	{ order: ['tst-a', 'tst-b', 'tst-c', 'tst-d'] },
+	{ order: ['tst-dates-a', 'tst-dates-b', 'tst-dates-c', 'tst-dates-d'] },
 	{
 		matches: [
-			{ left: 'Edi Rama', right: 'Prime minister' },
-			{ left: 'Mandiant', right: 'Security firm' }
+			{ left: 'Edi Rama', right: 'Prime Minister of Albania' },
+			{ left: 'Adrienne Watson', right: 'U.S. National Security Council spokeswoman' },
+			{ left: 'James Cleverly', right: 'British Foreign Secretary' },
+			{ left: 'Mandiant', right: 'Described the hacking activity in a blog post' }
 		]
 	},
 	{ text: 'the Iranian foreign ministry' },
-	{ sources: ['alpha-news'] }
+	{ sources: ['alpha-news', 'beta-wire'] }
 ];
 
 const payload: ResultPayload = {
@@ -90,9 +95,9 @@ const payload: ResultPayload = {
 	late: false,
 	timedOut: false,
 	answers: assignment.questions.map((q, i) => ({
-		...q,
+		questionId: q.questionId,
 		response: RESPONSES[i % RESPONSES.length],
-		answeredAt: 1_760_100_000_000 + i * 55_000
+		atSecond: i * 55
 	}))
 };
 
@@ -139,9 +144,11 @@ describe('code lengths for a 20-question assignment', () => {
 			'QR of the link': `version ${linkQr?.version}, ECC ${linkQr?.ecc}`,
 			'QR of the result code': `version ${resultQr?.version}, ECC ${resultQr?.ecc}`
 		});
-		// Both fit a QR symbol a phone can scan, and the symbol is square.
+		// Both fit a QR symbol a phone can scan at error correction M (15% of it may be damaged or
+		// covered), and the symbol is square.
 		for (const qr of [linkQr, resultQr]) {
 			expect(qr).not.toBeNull();
+			expect(qr!.ecc).toBe('M');
 			expect(qr!.modules).toHaveLength(qr!.size);
 			expect(qr!.size).toBe(17 + 4 * qr!.version + 2);
 		}

@@ -59,19 +59,16 @@ function samplePayload(overrides: Partial<ResultPayload> = {}): ResultPayload {
 		timedOut: false,
 		answers: [
 			{
-				storyId: 'test-story',
 				questionId: 'tst-dates-exile-years',
-				fingerprint: '0123456789abcdef',
 				response: { value: 2013 },
-				answeredAt: 1_700_000_100_000
+				atSecond: 100
 			},
 			{
-				storyId: 'test-story',
 				questionId: 'tst-quotes-hasty',
 				fingerprint: null,
 				response: { choice: null },
 				dontKnow: true,
-				answeredAt: 1_700_000_200_000
+				atSecond: 200
 			}
 		],
 		...overrides

@@ -101,11 +101,9 @@ function payload(overrides: Partial<ResultPayload> = {}): ResultPayload {
 		asked: [FIRST_QUESTION!.questionId],
 		answers: [
 			{
-				storyId: FIRST_QUESTION!.storyId,
 				questionId: FIRST_QUESTION!.questionId,
-				fingerprint: FIRST_QUESTION!.fingerprint,
 				response: { choice: '2013' },
-				answeredAt: 3_500
+				atSecond: 2
 			}
 		],
 		...overrides
