@@ -1,4 +1,4 @@
-import type { StorySummary } from '$lib/content/model';
+import { actorNamesOf, outletNamesOf, type StorySummary } from '$lib/content/model';
 import type { Outlet } from '$lib/question-types';
 import type { Banks } from '$lib/quiz/attempt';
 import { assignmentIdFrom, ASSIGNMENT_ID_BYTES, type BankItem } from '$lib/share/compose';
@@ -12,7 +12,7 @@ import {
 	type SharedAssignment
 } from '$lib/share/composition';
 import type { AssignmentStore } from '$lib/storage/assignment-store';
-import { fetchBanks, fetchStory } from './data';
+import { fetchBanks } from './data';
 import { teacherKeys } from './teacher';
 
 /**
@@ -47,11 +47,11 @@ export async function loadLibrary(
 	fetch: typeof globalThis.fetch,
 	stories: readonly StorySummary[]
 ): Promise<Library> {
-	const ids = stories.map((s) => s.id);
-	const [banks, texts] = await Promise.all([
-		fetchBanks(fetch, stories, ids),
-		Promise.all(ids.map((id) => fetchStory(fetch, id)))
-	]);
+	const banks = await fetchBanks(
+		fetch,
+		stories,
+		stories.map((s) => s.id)
+	);
 	const items = [...banks].flatMap(([storyId, bank]) =>
 		bank.questions.map((question) => ({ storyId, question }))
 	);
@@ -61,8 +61,8 @@ export async function loadLibrary(
 		banks,
 		outletsOf: (storyId) => outlets.get(storyId) ?? [],
 		storyTitles: new Map(stories.map((s) => [s.id, s.title])),
-		actorNames: new Map(texts.flatMap((t) => t.story.actors.map((a) => [a.id, a.name] as const))),
-		outletNames: new Map(stories.flatMap((s) => s.outlets.map((o) => [o.id, o.name] as const)))
+		actorNames: actorNamesOf(stories),
+		outletNames: outletNamesOf(stories)
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { StorySummary } from '$lib/content/model';
+import { actorNamesOf, outletNamesOf, type StorySummary } from '$lib/content/model';
 import type { Banks } from '$lib/quiz/attempt';
 import { codeError, findCodes } from '$lib/share/code';
 import type { SharedAssignment, TeacherKeys } from '$lib/share/composition';
@@ -14,7 +14,7 @@ import {
 } from '$lib/share/gradebook';
 import { decodeResult, MAX_NAME_LENGTH, type ReceivedResult } from '$lib/share/result';
 import type { AssignmentStore } from '$lib/storage/assignment-store';
-import { fetchBanks, fetchStory } from './data';
+import { fetchBanks } from './data';
 import { openResult } from './seal';
 
 /**
@@ -224,21 +224,6 @@ export function gradeView(
 	return { book, items: itemAnalysis(book), weakest: weakest(book, banks) };
 }
 
-/** Actor names from each story's actor list; a story that cannot be loaded leaves ids as they are. */
-async function actorNames(
-	fetcher: typeof fetch,
-	storyIds: readonly string[]
-): Promise<Map<string, string>> {
-	const stories = await Promise.all(
-		storyIds.map((id) => fetchStory(fetcher, id).catch(() => null))
-	);
-	const names = new Map<string, string>();
-	for (const text of stories)
-		for (const actor of text?.story.actors ?? [])
-			if (!names.has(actor.id)) names.set(actor.id, actor.name);
-	return names;
-}
-
 /**
  * A shared assignment's gradebook, or null when this device did not share it. Throws a
  * `StorageError` when storage fails, and SvelteKit's error when a bank cannot be fetched
@@ -251,21 +236,15 @@ export async function loadGradebook(
 	const shared = await deps.assignments.getShared(assignmentId);
 	if (!shared) return null;
 	const storyIds = [...new Set(shared.assignment.questions.map((q) => q.storyId))];
-	const listed = storyIds.filter((id) => deps.stories.some((s) => s.id === id));
-	const [results, banks, actors] = await Promise.all([
+	const [results, banks] = await Promise.all([
 		deps.assignments.resultsFor(shared.id),
-		fetchBanks(deps.fetch, deps.stories, storyIds),
-		actorNames(deps.fetch, listed)
+		fetchBanks(deps.fetch, deps.stories, storyIds)
 	]);
-	const outlets = new Map<string, string>();
-	for (const story of deps.stories)
-		for (const outlet of story.outlets)
-			if (!outlets.has(outlet.id)) outlets.set(outlet.id, outlet.name);
 	return {
 		shared,
 		results,
 		banks,
-		names: { actors, outlets },
+		names: { actors: actorNamesOf(deps.stories), outlets: outletNamesOf(deps.stories) },
 		...gradeView(shared, results, banks)
 	};
 }

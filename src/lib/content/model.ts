@@ -136,6 +136,8 @@ export interface StorySummary {
 	summary: string;
 	date: string;
 	outlets: Outlet[];
+	/** The story's actors by name: what a teacher's filters and reports show for an actor's id. */
+	actors: { id: string; name: string }[];
 	counts: Record<Category, number>;
 }
 
@@ -148,8 +150,25 @@ export function summarizeStory(bundle: StoryBundle): StorySummary {
 		summary: bundle.story.summary,
 		date: bundle.story.date,
 		outlets: bundle.sources.map(outletOf),
+		actors: bundle.story.actors.map((a) => ({ id: a.id, name: a.name })),
 		counts
 	};
+}
+
+/** Every listed story's actors' names by id; the first story to name an actor names it. */
+export function actorNamesOf(stories: readonly StorySummary[]): Map<string, string> {
+	return namesBy(stories.flatMap((s) => s.actors));
+}
+
+/** Every listed story's outlets' full names by source id. */
+export function outletNamesOf(stories: readonly StorySummary[]): Map<string, string> {
+	return namesBy(stories.flatMap((s) => s.outlets));
+}
+
+function namesBy(named: readonly { id: string; name: string }[]): Map<string, string> {
+	const names = new Map<string, string>();
+	for (const { id, name } of named) if (!names.has(id)) names.set(id, name);
+	return names;
 }
 
 /** A source as the outlet students see: its short name and its full name. */

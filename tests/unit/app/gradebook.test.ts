@@ -37,12 +37,12 @@ const STORIES: StorySummary[] = [
 		summary: '',
 		date: '2022-09-07',
 		outlets: OUTLETS,
+		actors: [
+			{ id: 'actor-a', name: 'Edi Rama' },
+			{ id: 'actor-b', name: 'Adrienne Watson' }
+		],
 		counts: { dates: 1, actors: 1, quotes: 1, sources: 0 }
 	}
-];
-const ACTORS = [
-	{ id: 'actor-a', name: 'Edi Rama', kind: 'person', description: '', titles: [] },
-	{ id: 'actor-b', name: 'Adrienne Watson', kind: 'person', description: '', titles: [] }
 ];
 
 let keys: TeacherKeys;
@@ -275,8 +275,7 @@ describe('receiptSentences', () => {
 /** The built JSON the app fetches, served from memory. */
 function fakeFetch(): typeof fetch {
 	const files: Record<string, unknown> = {
-		[`/data/questions/${STORY}.json`]: QUESTIONS,
-		[`/data/stories/${STORY}.json`]: { story: { id: STORY, actors: ACTORS }, sources: [] }
+		[`/data/questions/${STORY}.json`]: QUESTIONS
 	};
 	return (async (input: RequestInfo | URL) => {
 		const path = String(input);

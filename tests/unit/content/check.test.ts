@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatIssue, type ContentIssue } from '$lib/content/check';
 import { questionFingerprint } from '$lib/content/fingerprint';
-import { summarizeStory, type Question, type QuestionData } from '$lib/content/model';
+import {
+	actorNamesOf,
+	outletNamesOf,
+	summarizeStory,
+	type Question,
+	type QuestionData
+} from '$lib/content/model';
 import { registerWith } from '$lib/content/register';
 import { scoreResponse } from '$lib/quiz/scoring';
 import {
@@ -766,6 +772,60 @@ describe('summarizeStory', () => {
 			{ id: ALPHA, outlet: 'Alpha', name: 'Alpha News Service' },
 			{ id: BETA, outlet: 'Beta', name: 'Beta Wire' }
 		]);
+	});
+
+	it('names each of the story’s actors by id, and nothing more of them', () => {
+		const bundle = check().bundles[0]!;
+		const { actors } = summarizeStory(bundle);
+		expect(actors).toEqual(bundle.story.actors.map((a) => ({ id: a.id, name: a.name })));
+		expect(actors.length).toBeGreaterThan(0);
+	});
+});
+
+describe('actorNamesOf and outletNamesOf', () => {
+	const summary = (id: string, actors: [string, string][], outlets: [string, string][]) => ({
+		...summarizeStory(check().bundles[0]!),
+		id,
+		actors: actors.map(([id, name]) => ({ id, name })),
+		outlets: outlets.map(([id, name]) => ({ id, outlet: id, name }))
+	});
+	const stories = [
+		summary(
+			'one',
+			[
+				['edi-rama', 'Edi Rama'],
+				['mandiant', 'Mandiant']
+			],
+			[['a-1', 'Alpha']]
+		),
+		summary(
+			'two',
+			[
+				['edi-rama', 'Edi Rama, prime minister'],
+				['fbi', 'FBI']
+			],
+			[['b-1', 'Beta']]
+		)
+	];
+
+	it('names every listed story’s actors; the first story to name one names it', () => {
+		expect([...actorNamesOf(stories)]).toEqual([
+			['edi-rama', 'Edi Rama'],
+			['mandiant', 'Mandiant'],
+			['fbi', 'FBI']
+		]);
+	});
+
+	it('names every listed story’s outlets by source id', () => {
+		expect([...outletNamesOf(stories)]).toEqual([
+			['a-1', 'Alpha'],
+			['b-1', 'Beta']
+		]);
+	});
+
+	it('is empty for no stories', () => {
+		expect(actorNamesOf([]).size).toBe(0);
+		expect(outletNamesOf([]).size).toBe(0);
 	});
 });
 
