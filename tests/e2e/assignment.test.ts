@@ -4,11 +4,12 @@ import type { Question, StoryBundle } from '../../src/lib/content/model';
 import { answerRight, answerWrong, currentQuestion, fetchBundle, primary } from './quiz-driver';
 import { readFileSync } from 'node:fs';
 import { newTeacherKeys, sealResult } from '../../src/lib/app/seal';
-import { assignmentLink, decodeAssignment, type Assignment } from '../../src/lib/share/assignment';
+import { assignmentLink } from '../../src/lib/share/assignment';
 import { fromBase64url, toBase64url } from '../../src/lib/share/base64url';
 import { encodeCode } from '../../src/lib/share/code';
 import { decodeResult, encodeResult } from '../../src/lib/share/result';
 import { readStore } from './records';
+import { compose, decoded, resultCode, untilControlled, type Composed } from './teacher-driver';
 import { BASE, DESKTOP, axeViolations, phoneContext, textOf, useBrowser } from './support';
 
 /**
@@ -23,50 +24,6 @@ let bundle: StoryBundle;
 beforeAll(async () => {
 	bundle = await fetchBundle();
 });
-
-interface Composed {
-	link: string;
-	title: string;
-}
-
-/** Composes and shares an assignment of one category's questions, as a teacher would. */
-async function compose(
-	page: Page,
-	opts: { title: string; category?: string; search?: string; minutes?: number; feedback?: string }
-): Promise<Composed> {
-	await page.goto(`${BASE}/teach`);
-	await page.getByRole('button', { name: 'New assignment' }).click();
-	await page.getByRole('textbox', { name: 'Title', exact: true }).fill(opts.title);
-	if (opts.category)
-		await page.getByRole('combobox', { name: 'Category' }).selectOption(opts.category);
-	if (opts.search)
-		await page.getByRole('searchbox', { name: 'Search the questions' }).fill(opts.search);
-	await page.getByRole('button', { name: /^Add all/ }).click();
-	if (opts.minutes) {
-		const limit = page.getByLabel('Time limit in minutes (empty: none)');
-		await limit.fill(String(opts.minutes));
-		await limit.blur();
-	}
-	if (opts.feedback) await page.getByLabel(opts.feedback).check();
-	await page.getByRole('button', { name: 'Make the link' }).click();
-	const link = await page.getByRole('textbox', { name: 'Assignment link' }).inputValue();
-	return { link, title: opts.title };
-}
-
-/** Waits until a service worker controls the page, so everything is stored for offline use. */
-async function untilControlled(page: Page) {
-	await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, {
-		timeout: 30_000
-	});
-	await page.evaluate(() => navigator.serviceWorker.ready);
-}
-
-/** The assignment a link holds. */
-function decoded(link: string): Assignment {
-	const read = decodeAssignment(link);
-	if (!read.ok) throw new Error(read.error.message);
-	return read.value;
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -356,6 +313,80 @@ describe('the teacher’s gradebook, fed by the student’s code', () => {
 		expect(await textOf(anasRow.locator('.flags'))).toBe('Link changed');
 		const cells = await row(t, 'Ana');
 		expect(cells.get(first!.questionId)).toMatch(/^0%.*don’t know/);
+	});
+});
+
+describe('several submissions, the counting policy and the roster', () => {
+	it('counts the best, the first or the last, shows who has not handed in, and keeps both', async () => {
+		const { context, page } = await phoneContext(chromium.browser, DESKTOP);
+		const composed = await compose(page, { title: 'Handed in twice', category: 'dates' });
+		const gradebook =
+			BASE + (await page.getByRole('link', { name: 'Results' }).getAttribute('href'));
+		const assignment = decoded(composed.link);
+		const all = assignment.questions.length;
+		const half = Math.floor(all / 2);
+		const t = Date.now() - 3_600_000;
+		// Ana hands in three times: half right, then all right, then nothing right.
+		const anas = [
+			await resultCode(bundle, assignment, 'Ana Lopes', { attempt: 1, right: half, finishedAt: t }),
+			await resultCode(bundle, assignment, 'Ana Lopes', {
+				attempt: 2,
+				right: all,
+				finishedAt: t + 1_000
+			}),
+			await resultCode(bundle, assignment, 'Ana Lopes', {
+				attempt: 3,
+				right: 0,
+				finishedAt: t + 2_000
+			})
+		];
+		const bens = await resultCode(bundle, assignment, 'ben okafor ', {
+			attempt: 1,
+			right: all,
+			finishedAt: t
+		});
+		await page.goto(gradebook);
+		await page.getByRole('heading', { name: composed.title }).waitFor();
+		// Out of order, with one code pasted twice: it is one submission.
+		await page
+			.getByLabel('Paste result codes')
+			.fill([anas[2], bens, anas[0], anas[1], anas[0]].join('\n'));
+		await page.getByRole('button', { name: 'Add results' }).click();
+		await page
+			.getByRole('status')
+			.filter({ hasText: /Added 4 results/ })
+			.waitFor();
+		expect(await readStore(page, 'results')).toHaveLength(4);
+
+		const anasTotal = async () =>
+			textOf(page.getByRole('row', { name: /Ana Lopes/ }).locator('td.total'));
+		const percent = (right: number) => `${Math.round((right / all) * 100)}%`;
+		const row = page.getByRole('row', { name: /Ana Lopes/ });
+		expect(await textOf(row.locator('td').last())).toBe('3');
+		expect(await anasTotal()).toBe(percent(all));
+
+		await page.getByRole('radio', { name: /^First/ }).check();
+		await page.getByRole('status').filter({ hasText: /Saved/ }).first().waitFor();
+		await expect.poll(anasTotal).toBe(percent(half));
+		await page.getByRole('radio', { name: /^Last/ }).check();
+		await expect.poll(anasTotal).toBe(percent(0));
+
+		await page.getByLabel('Class roster').fill('Ana Lopes\nBen Okafor\nCleo Ng');
+		await page.getByRole('button', { name: 'Save roster' }).click();
+		await page.getByText('Saved: 3 names.').waitFor();
+		const notHandedIn = page.getByRole('heading', { name: 'Not handed in (1)' });
+		await notHandedIn.waitFor();
+		expect(await textOf(page.locator('.settings ul.names').first())).toBe('Cleo Ng');
+		expect(await textOf(page.locator('.counts'))).toMatch(/1 of 3 on the roster has not/);
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Both settings are kept on the device: a reload shows the same.
+		await page.reload();
+		await notHandedIn.waitFor();
+		expect(await page.getByRole('radio', { name: /^Last/ }).isChecked()).toBe(true);
+		expect(await anasTotal()).toBe(percent(0));
+		await page.screenshot({ path: 'test-results/gradebook-policy.png', fullPage: true });
+		await context.close();
 	});
 });
 

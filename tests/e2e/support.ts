@@ -17,9 +17,12 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, started the way this machine allows (no sandbox, no background traffic). */
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * Debian's Chromium, started the way this machine allows (no sandbox, no background traffic),
+ * with any further switches.
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** A Chromium with a real profile on disk: installing an app is refused in a throwaway one. */
