@@ -11,9 +11,11 @@
  *   added up;
  * - the same assignment with no results, for what the page costs without data.
  *
- * The target: the gradebook and its item analysis open within 300 ms, that is the opening (the
- * page starting to read the results → table and item analysis drawn) of one assignment with 40
- * results; and, from navigation, drawn within 300 ms of what the empty one takes.
+ * The target: the gradebook and its item analysis open within 300 ms. Two readings are printed:
+ * what the data adds, from navigation, over the same page with an empty gradebook (the app's own
+ * start is not the gradebook's); and the whole opening (the page starting to read → table and item
+ * analysis drawn), which also holds what the empty gradebook costs (opening the database,
+ * fetching the banks).
  * Run after a build: `npm run build && npm run bench:gradebook` (BYLINE_OUT=<dir> for another
  * build, BENCH_RUNS, BENCH_PORT).
  */
@@ -236,9 +238,9 @@ try {
 	}
 	const added = one.total - before.total;
 	rows.push(
-		`| empty gradebook (0 results) | ${ms(before.total)} | ${ms(before.opening)} | (baseline) | |`,
-		`| one assignment, ${STUDENTS} results × ${QUESTIONS} questions | ${ms(one.total)} | ${ms(one.opening)} | ${ms(added)} (opening: ${ms(one.opening - before.opening)}) | ${one.opening <= TARGET_MS && added <= TARGET_MS ? 'within' : 'over'} |`,
-		`| all ${ASSIGNMENTS} assignments, ${(ASSIGNMENTS * STUDENTS).toLocaleString('en')} results (25 gradebooks opened, summed) | ${ms(median(navigations))} | ${ms(median(sums))} | ${ms(median(sums) / ASSIGNMENTS)} per gradebook | |`
+		`| empty gradebook (0 results) | ${ms(before.total)} | ${ms(before.opening)} | (baseline) | | |`,
+		`| one assignment, ${STUDENTS} results × ${QUESTIONS} questions | ${ms(one.total)} | ${ms(one.opening)} | ${ms(added)} (opening: ${ms(one.opening - before.opening)}) | ${added <= TARGET_MS ? 'within' : 'over'} | ${one.opening <= TARGET_MS ? 'within' : 'over'} |`,
+		`| all ${ASSIGNMENTS} assignments, ${(ASSIGNMENTS * STUDENTS).toLocaleString('en')} results (25 gradebooks opened, summed) | ${ms(median(navigations))} | ${ms(median(sums))} | ${ms(median(sums) / ASSIGNMENTS)} per gradebook | | |`
 	);
 	if (rowsShown !== STUDENTS)
 		throw new Error(`The table showed ${rowsShown} rows, not ${STUDENTS}`);
@@ -252,9 +254,9 @@ console.log(
 );
 console.log('');
 console.log(
-	`| case | navigation → drawn | opening (read, fetch banks, grade, draw) | added by the data | opening and added ≤ ${TARGET_MS} ms |`
+	`| case | navigation → drawn | opening (read, fetch banks, grade, draw) | added by the data | added ≤ ${TARGET_MS} ms | opening ≤ ${TARGET_MS} ms |`
 );
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log('');
 console.log(
