@@ -4,6 +4,7 @@ import { typeOf } from '../question-types';
 import { attributionChoice, attributionChoices } from '../question-types/source';
 import { titlesFor } from '../question-types/text';
 import { findPassage, occursIn, sentenceAround } from './evidence';
+import { nearDuplicates, NEAR_DUPLICATE_SIMILARITY } from './duplicates';
 import { questionFingerprint } from './fingerprint';
 import { checkRegister } from './register';
 import {
@@ -98,6 +99,8 @@ export function checkContent(files: readonly ContentFile[]): {
 		let bankOf: Map<string, string> | null = new Map();
 		const unparsed = new Set<string>();
 		let anyBroken = false;
+		const fileOf = new Map<string, string>();
+		const written: QuestionData[] = [];
 		for (const f of files.filter((f) => f.kind === 'bank' && f.story === story.id)) {
 			if (f.data === undefined) {
 				// Not readable at all (the reader has said why): its ids are unknown, not gone.
@@ -131,10 +134,13 @@ export function checkContent(files: readonly ContentFile[]): {
 						message: `another question has this id (in ${elsewhere})`
 					});
 				questionIds.set(q.id, f.path);
+				fileOf.set(q.id, f.path);
+				written.push(q);
 				issues.push(...checkQuestion(f.path, q, story, sources));
 				questions.push(shipped(q, story, sources));
 			});
 		}
+		issues.push(...checkRepeats(written, fileOf, story, sources));
 		const register = files.find((f) => f.kind === 'register' && f.story === story.id);
 		issues.push(
 			...checkRegister(
@@ -176,8 +182,11 @@ export function checkContent(files: readonly ContentFile[]): {
  * each piece of evidence with the sentence around it; and a text answer with the titles of the
  * actors it names (`titlesFor`).
  */
-function shipped(q: QuestionData, story: Story, sources: Map<string, Source>): Question {
-	const fingerprint = questionFingerprint(q);
+function shipped(written: QuestionData, story: Story, sources: Map<string, Source>): Question {
+	const fingerprint = questionFingerprint(written);
+	// `distinctFrom` is for editors and the check: the app has no use for it.
+	const q = { ...written };
+	delete q.distinctFrom;
 	const evidence = q.evidence.map((e) => inContext(e, sources.get(e.source)));
 	if (q.type !== 'text') return { ...q, evidence, fingerprint };
 	const actors = story.actors.filter((a) => q.actors.includes(a.id));
@@ -337,5 +346,48 @@ function checkAttribution(
 				});
 		});
 	}
+	return issues;
+}
+
+/**
+ * The story's questions asked twice (`nearDuplicates`), each pair reported on its second
+ * question; and any `distinctFrom` that names no question of the story.
+ */
+function checkRepeats(
+	questions: readonly QuestionData[],
+	fileOf: ReadonlyMap<string, string>,
+	story: Story,
+	sources: ReadonlyMap<string, Source>
+): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const outlets = story.sources.flatMap((id) => {
+		const source = sources.get(id);
+		return source ? [outletOf(source)] : [];
+	});
+	const ids = new Set(questions.map((q) => q.id));
+	for (const q of questions)
+		(q.distinctFrom ?? []).forEach((other, i) => {
+			if (!ids.has(other.id) || other.id === q.id)
+				issues.push({
+					file: fileOf.get(q.id) ?? '',
+					id: q.id,
+					field: `distinctFrom[${i}].id`,
+					message: `names "${other.id}", which is not another question of this story`
+				});
+		});
+	const compared = questions.map((q) => ({
+		id: q.id,
+		type: q.type,
+		prompt: q.prompt,
+		key: typeOf(q.type).answerText(q as never, outlets),
+		distinctFrom: (q.distinctFrom ?? []).map((d) => d.id)
+	}));
+	for (const { ids: pair, similarity } of nearDuplicates(compared))
+		issues.push({
+			file: fileOf.get(pair[1]) ?? '',
+			id: pair[1],
+			field: 'prompt',
+			message: `asks what "${pair[0]}" asks: the same type and answer, and prompts ${Math.round(similarity * 100)}% alike (the limit is ${Math.round(NEAR_DUPLICATE_SIMILARITY * 100)}%). Remove one, or keep both and say why in distinctFrom`
+		});
 	return issues;
 }

@@ -80,7 +80,12 @@ const common = {
 	difficulty: v.picklist([1, 2, 3], 'must be 1 (easy), 2 or 3 (hard)'),
 	actors: v.optional(v.array(IdSchema), []),
 	outlets: v.optional(v.array(IdSchema), []),
-	evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage'))
+	evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage')),
+	/**
+	 * Questions of the story this one is like on purpose (the near-duplicate check would flag the
+	 * pair), each with the reason both stay.
+	 */
+	distinctFrom: v.optional(v.array(v.strictObject({ id: IdSchema, reason: Text })))
 };
 
 export const QuestionSchema = v.variant(
@@ -97,7 +102,7 @@ export type QuestionData = Common & TypedData;
  * sentence, what the check fills in (a text answer's titles from the story's actors), and its
  * fingerprint (`fingerprint.ts`), taken from the question as written.
  */
-export type Question = Omit<Common, 'evidence'> & {
+export type Question = Omit<Common, 'evidence' | 'distinctFrom'> & {
 	evidence: ShippedEvidence[];
 	fingerprint: string;
 } & TypedData;

@@ -765,6 +765,66 @@ describe('checkContent: evidence in its sentence', () => {
 	});
 });
 
+describe('checkContent: questions asked twice', () => {
+	/** A copy of a fixture question under another id, changed by `fields`. */
+	function copyOf(f: Fixture, id: string, fields: Record<string, unknown> = {}) {
+		const original = questionIn(f.extra, id);
+		f.extra.questions.push({ ...structuredClone(original), id: `${id}-again`, ...fields });
+	}
+
+	it('reports a question with the same type, answer and alike prompt, on the later one', () => {
+		const result = check((f) =>
+			copyOf(f, 'tst-quotes-hasty', { prompt: 'Which word: “an ill-considered and ___ decision”?' })
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.extra,
+			id: 'tst-quotes-hasty-again',
+			field: 'prompt',
+			message:
+				/asks what "tst-quotes-hasty" asks: the same type and answer, and prompts \d+% alike \(the limit is 40%\)/
+		});
+	});
+
+	it('lets a pair stand when one names the other in distinctFrom, with the reason', () => {
+		const result = check((f) =>
+			copyOf(f, 'tst-quotes-hasty', {
+				distinctFrom: [{ id: 'tst-quotes-hasty', reason: 'One asks it of each outlet.' }]
+			})
+		);
+		expect(result.issues.map(formatIssue)).toEqual([]);
+		// Editors' notes stay out of what the app ships.
+		const shipped = result.bundles[0]!.questions.find((q) => q.id === 'tst-quotes-hasty-again')!;
+		expect('distinctFrom' in shipped).toBe(false);
+	});
+
+	it('says when distinctFrom names no other question of the story, or the question itself', () => {
+		for (const named of ['tst-no-such-question', 'tst-quotes-hasty']) {
+			const result = check((f) => {
+				const q = questionIn(f.extra, 'tst-quotes-hasty');
+				q.distinctFrom = [{ id: named, reason: 'Kept on purpose.' }];
+			});
+			onlyIssue(result.issues, {
+				file: PATHS.extra,
+				id: 'tst-quotes-hasty',
+				field: 'distinctFrom[0].id',
+				message: new RegExp(`names "${named}", which is not another question of this story`)
+			});
+		}
+	});
+
+	it('asks for a reason in every distinctFrom entry', () => {
+		const result = check((f) =>
+			copyOf(f, 'tst-quotes-hasty', { distinctFrom: [{ id: 'tst-quotes-hasty' }] })
+		);
+		expect(result.issues.map((i) => i.field)).toEqual(['distinctFrom.0.reason']);
+	});
+
+	it('leaves alone an alike prompt with another answer', () => {
+		const result = check((f) => copyOf(f, 'tst-quotes-hasty', { answers: ['ill-considered'] }));
+		expect(result.issues.filter((i) => i.field === 'prompt')).toEqual([]);
+	});
+});
+
 describe('summarizeStory', () => {
 	it('lists each outlet with its short and its full name, in the story’s order', () => {
 		const bundle = check().bundles[0]!;
