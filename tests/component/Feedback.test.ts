@@ -182,6 +182,29 @@ describe('Feedback', () => {
 		);
 	});
 
+	it('shows the editor’s notes on a copy beside evidence quoted from it, and only there', () => {
+		const question = singleQuestion({
+			evidence: [
+				{ source: REUTERS, quote: 'cyber attack on July 15', context: { before: '', after: '' } },
+				{ source: RFERL, quote: 'Albania cut ties', context: { before: '', after: '' } }
+			]
+		});
+		const notes = ['A machine re-translation.', 'It misspells a name.'];
+		render(Feedback, {
+			props: {
+				question,
+				answer: answerFor(question, perfectResponse(question)),
+				storyId: STORY_ID,
+				outlets: SOURCES.map((o) => (o.id === REUTERS ? { ...o, notes } : o)),
+				headingId: `feedback-${question.id}`
+			}
+		});
+		const shown = [...document.querySelectorAll('.notes')].map((n) => n.textContent?.trim());
+		expect(shown).toEqual([
+			'About this copy of the Reuters report: A machine re-translation. It misspells a name.'
+		]);
+	});
+
 	it('links to the reader with the trailing slash the site uses', () => {
 		const question = singleQuestion();
 		renderFeedback(question, perfectResponse(question));

@@ -1,6 +1,6 @@
-import { render } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import SourceHeader from '$lib/components/SourceHeader.svelte';
+import SourceHeader, { noteId } from '$lib/components/SourceHeader.svelte';
 import type { Source } from '$lib/content/model';
 
 const source: Source = {
@@ -21,6 +21,31 @@ describe('SourceHeader', () => {
 	it('separates the byline from the date with a spaced middle dot', () => {
 		const { container } = render(SourceHeader, { props: { source } });
 		expect(meta(container)).toBe('CAPITAL (Alpha) · 5 March 2024');
+	});
+
+	it('lists the editor’s notes on the copy under their own heading, each a link target', () => {
+		const noted: Source = {
+			...source,
+			notes: [
+				{ text: 'A machine re-translation.' },
+				{ text: 'It misspells a name.', passage: 'One' }
+			]
+		};
+		const { container } = render(SourceHeader, { props: { source: noted } });
+		const aside = screen.getByRole('complementary', { name: 'About this copy' });
+		expect(
+			within(aside)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['A machine re-translation.', 'It misspells a name.']);
+		expect(container.querySelector(`#${noteId(source.id, 2)}`)?.textContent).toBe(
+			'It misspells a name.'
+		);
+	});
+
+	it('has no notes section for a copy without notes', () => {
+		render(SourceHeader, { props: { source } });
+		expect(screen.queryByRole('complementary')).toBeNull();
 	});
 
 	it('shows the date alone when there is no byline', () => {

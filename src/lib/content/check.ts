@@ -63,6 +63,15 @@ export function checkContent(files: readonly ContentFile[]): {
 				message: 'another source has this id'
 			});
 		else sources.set(parsed.output.id, parsed.output);
+		(parsed.output.notes ?? []).forEach((note, i) => {
+			if (note.passage && !findPassage(parsed.output, note.passage))
+				issues.push({
+					file: f.path,
+					id: parsed.output.id,
+					field: `notes[${i}].passage`,
+					message: `"${note.passage}" does not occur in this source's text, word for word and within one paragraph`
+				});
+		});
 	}
 
 	// Folders of stories skipped as duplicates: their banks are not reported as orphans.

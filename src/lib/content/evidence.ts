@@ -143,3 +143,18 @@ export function quoteFromHash(hash: string): string | null {
 		return null;
 	}
 }
+
+/** The passages a source's notes point at, each with the number of its note (from 1). */
+export function notedPassages(source: Source): (Passage & { note: number })[] {
+	return (source.notes ?? []).flatMap((note, i) => {
+		const at = note.passage ? findPassage(source, note.passage) : null;
+		return at ? [{ ...at, note: i + 1 }] : [];
+	});
+}
+
+/** `extra` less the passages that overlap any of `kept`: so `kept` are all marked. */
+export function besides<M extends Passage>(kept: readonly Passage[], extra: readonly M[]): M[] {
+	return extra.filter(
+		(m) => !kept.some((k) => k.paragraph === m.paragraph && k.start < m.end && m.start < k.end)
+	);
+}

@@ -22,6 +22,17 @@ export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type ShippedEvidence = Evidence & { context: { before: string; after: string } };
 
 /** One article, as published, with the page furniture stripped and the report untouched. */
+/**
+ * An editor's note on a copy of a report: what a reader should know about the text itself (a
+ * machine translation, a misspelt name). It may point at a passage, which must occur in the
+ * source word for word, as evidence does.
+ */
+export const SourceNoteSchema = v.strictObject({
+	text: Text,
+	passage: v.optional(Text)
+});
+export type SourceNote = v.InferOutput<typeof SourceNoteSchema>;
+
 export const SourceSchema = v.strictObject({
 	$schema: v.optional(v.string()),
 	id: IdSchema,
@@ -34,6 +45,7 @@ export const SourceSchema = v.strictObject({
 	url: v.nullable(v.pipe(v.string(), v.url('must be a full URL'))),
 	urlNote: v.optional(Text),
 	credit: Text,
+	notes: v.optional(v.array(SourceNoteSchema)),
 	paragraphs: v.pipe(v.array(Text), v.minLength(1, 'needs at least one paragraph'))
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -178,5 +190,6 @@ function namesBy(named: readonly { id: string; name: string }[]): Map<string, st
 
 /** A source as the outlet students see: its short name and its full name. */
 export function outletOf(source: Source): Outlet {
-	return { id: source.id, outlet: source.outlet, name: source.outletName };
+	const outlet = { id: source.id, outlet: source.outlet, name: source.outletName };
+	return source.notes?.length ? { ...outlet, notes: source.notes.map((n) => n.text) } : outlet;
 }

@@ -15,6 +15,8 @@ export interface Outlet {
 	id: string;
 	outlet: string;
 	name: string;
+	/** The editor's notes on this copy of the report (`SourceNote`), shown beside its evidence. */
+	notes?: string[];
 }
 
 /** The outlet's name for a source id, or the id itself when the story does not list it. */

@@ -765,6 +765,40 @@ describe('checkContent: evidence in its sentence', () => {
 	});
 });
 
+describe('checkContent: editor’s notes on a source', () => {
+	it('takes notes with and without a passage that occurs in the source', () => {
+		const result = check((f) => {
+			f.alpha.notes = [
+				{ text: 'A copy republished elsewhere.' },
+				{ text: 'Spelled so in this copy.', passage: 'an ill-considered and hasty decision' }
+			];
+		});
+		expect(result.issues.map(formatIssue)).toEqual([]);
+		// The outlet carries the notes' words to wherever its evidence is shown.
+		expect(result.bundles[0]!.sources[0]!.notes).toHaveLength(2);
+	});
+
+	it('reports a note whose passage is not in the source, word for word', () => {
+		const result = check((f) => {
+			f.alpha.notes = [{ text: 'A note.', passage: 'words the article does not have' }];
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.alpha,
+			id: ALPHA,
+			field: 'notes[0].passage',
+			message: /"words the article does not have" does not occur in this source's text/
+		});
+	});
+
+	it('asks for the text of every note', () => {
+		const result = check((f) => {
+			f.alpha.notes = [{ passage: 'hasty decision' }];
+		});
+		// The source is not read (so the story and questions citing it report it missing too).
+		expect(result.issues[0]).toMatchObject({ file: PATHS.alpha, field: 'notes.0.text' });
+	});
+});
+
 describe('checkContent: questions asked twice', () => {
 	/** A copy of a fixture question under another id, changed by `fields`. */
 	function copyOf(f: Fixture, id: string, fields: Record<string, unknown> = {}) {

@@ -7,6 +7,8 @@ import {
 	occursIn,
 	quoteFromHash,
 	markPassages,
+	besides,
+	notedPassages,
 	sentenceAround
 } from '$lib/content/evidence';
 import type { Source } from '$lib/content/model';
@@ -327,5 +329,36 @@ describe('markPassages', () => {
 
 	it('returns the whole paragraph as one plain run when nothing is marked', () => {
 		expect(markPassages('<b>not markup</b>', [])).toEqual([{ text: '<b>not markup</b>' }]);
+	});
+});
+
+describe('notedPassages', () => {
+	it('locates each note’s passage, numbered as the notes are, and skips notes without one', () => {
+		const noted: Source = {
+			...source,
+			notes: [
+				{ text: 'About the whole copy.' },
+				{ text: 'About a phrase.', passage: 'hasty decision' },
+				{ text: 'Not in the text.', passage: 'no such words' }
+			]
+		};
+		expect(notedPassages(noted)).toEqual([{ ...findPassage(source, 'hasty decision')!, note: 2 }]);
+		expect(notedPassages(source)).toEqual([]);
+	});
+});
+
+describe('besides', () => {
+	const at = (paragraph: number, start: number, end: number) => ({ paragraph, start, end });
+
+	it('drops the passages that overlap a kept one, and keeps those that only touch it', () => {
+		const kept = [at(1, 10, 20)];
+		expect(
+			besides(kept, [at(1, 5, 11), at(1, 19, 30), at(1, 12, 15), at(1, 0, 10), at(1, 20, 25)])
+		).toEqual([at(1, 0, 10), at(1, 20, 25)]);
+	});
+
+	it('keeps passages in other paragraphs, and all of them when nothing is kept', () => {
+		expect(besides([at(0, 0, 50)], [at(1, 0, 50)])).toEqual([at(1, 0, 50)]);
+		expect(besides([], [at(0, 0, 5), at(0, 3, 9)])).toEqual([at(0, 0, 5), at(0, 3, 9)]);
 	});
 });
