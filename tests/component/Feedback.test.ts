@@ -199,10 +199,12 @@ describe('Feedback', () => {
 				headingId: `feedback-${question.id}`
 			}
 		});
-		const shown = [...document.querySelectorAll('.notes')].map((n) => n.textContent?.trim());
-		expect(shown).toEqual([
-			'About this copy of the Reuters report: A machine re-translation. It misspells a name.'
+		// One tap away, beside the Reuters passage only.
+		const shown = [...document.querySelectorAll('details.notes')];
+		expect(shown.map((d) => d.querySelector('summary')?.textContent)).toEqual([
+			'About this copy of the Reuters report'
 		]);
+		expect([...shown[0]!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(notes);
 	});
 
 	it('links to the reader with the trailing slash the site uses', () => {
