@@ -6,6 +6,7 @@ import { titlesFor } from '../question-types/text';
 import { findPassage, occursIn, sentenceAround } from './evidence';
 import { nearDuplicates, NEAR_DUPLICATE_SIMILARITY } from './duplicates';
 import { questionFingerprint } from './fingerprint';
+import type { Outlet } from '../question-types';
 import { checkRegister } from './register';
 import {
 	BankSchema,
@@ -315,10 +316,7 @@ function checkAttribution(
 	sources: Map<string, Source>
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
-	const outlets = story.sources.flatMap((id) => {
-		const source = sources.get(id);
-		return source ? [outletOf(source)] : [];
-	});
+	const outlets = storyOutlets(story, sources);
 	const known = q.answer.every((id) => outlets.some((o) => o.id === id));
 	if (known && !attributionChoice(outlets, q.answer))
 		issues.push({
@@ -369,10 +367,7 @@ function checkRepeats(
 	sources: ReadonlyMap<string, Source>
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
-	const outlets = story.sources.flatMap((id) => {
-		const source = sources.get(id);
-		return source ? [outletOf(source)] : [];
-	});
+	const outlets = storyOutlets(story, sources);
 	const ids = new Set(questions.map((q) => q.id));
 	for (const q of questions)
 		(q.distinctFrom ?? []).forEach((other, i) => {
@@ -399,4 +394,12 @@ function checkRepeats(
 			message: `asks what "${pair[0]}" asks: the same type and answer, and prompts ${Math.round(similarity * 100)}% alike (the limit is ${Math.round(NEAR_DUPLICATE_SIMILARITY * 100)}%). Remove one, or keep both and say why in distinctFrom`
 		});
 	return issues;
+}
+
+/** The outlets of the story's sources that were read, in the story's order. */
+function storyOutlets(story: Story, sources: ReadonlyMap<string, Source>): Outlet[] {
+	return story.sources.flatMap((id) => {
+		const source = sources.get(id);
+		return source ? [outletOf(source)] : [];
+	});
 }
