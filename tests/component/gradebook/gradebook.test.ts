@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { Receipt } from '$lib/app/gradebook';
+import { EMPTY_RECEIPT, type Receipt } from '$lib/app/gradebook';
 import type { Question } from '$lib/content/model';
 import type { Banks } from '$lib/quiz/attempt';
-import { assignmentDigest, type Assignment } from '$lib/share/assignment';
+import type { Assignment } from '$lib/share/assignment';
 import { gradebook, itemAnalysis, resultId } from '$lib/share/gradebook';
 import type { ReceivedResult, ResultPayload } from '$lib/share/result';
 import { StorageError } from '$lib/storage/errors';
@@ -13,6 +13,7 @@ import AddResults from '../../../src/routes/teach/gradebook/AddResults.svelte';
 import GradebookSettings from '../../../src/routes/teach/gradebook/GradebookSettings.svelte';
 import ItemAnalysis from '../../../src/routes/teach/gradebook/ItemAnalysis.svelte';
 import StudentTable from '../../../src/routes/teach/gradebook/StudentTable.svelte';
+import { samplePayload } from '../../unit/share/factory';
 import { SOURCES, trueFalseQuestion } from '../fixtures';
 
 const STORY = 'story-a';
@@ -51,15 +52,7 @@ function result(
 	given: (boolean | 'dont-know')[],
 	fields: Partial<ResultPayload> = {}
 ) {
-	const payload: ResultPayload = {
-		assignmentId: assignment.id,
-		assignmentDigest: assignmentDigest(assignment),
-		name,
-		attempt: 1,
-		startedAt: NOW,
-		finishedAt: NOW + 60_000,
-		late: false,
-		timedOut: false,
+	const payload = samplePayload(assignment, name, {
 		asked: ['q-1', 'q-2', 'q-3', 'q-withdrawn'],
 		answers: given.map((g, i) => ({
 			questionId: `q-${i + 1}`,
@@ -68,7 +61,7 @@ function result(
 			atSecond: i
 		})),
 		...fields
-	};
+	});
 	return { id: resultId(payload), payload, receivedAt: NOW } satisfies ReceivedResult;
 }
 
@@ -172,14 +165,7 @@ describe('ItemAnalysis', () => {
 });
 
 describe('AddResults', () => {
-	const receipt = (fields: Partial<Receipt>): Receipt => ({
-		added: [],
-		already: [],
-		refused: [],
-		found: 0,
-		titles: {},
-		...fields
-	});
+	const receipt = (fields: Partial<Receipt>): Receipt => ({ ...EMPTY_RECEIPT, ...fields });
 
 	it('adds pasted codes and lists each refused one with its reason', async () => {
 		const added = result('Ana Lopes', [true]);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+	EMPTY_RECEIPT,
 	clipCode,
 	csvFile,
 	fileNameOf,
@@ -239,14 +240,7 @@ describe('receiveCodes', () => {
 describe('receiptSentences', () => {
 	const result = (assignmentId: string): ReceivedResult =>
 		({ id: 'x', payload: { assignmentId }, receivedAt: 0 }) as unknown as ReceivedResult;
-	const receipt = (fields: Partial<Receipt>): Receipt => ({
-		added: [],
-		already: [],
-		refused: [],
-		found: 0,
-		titles: {},
-		...fields
-	});
+	const receipt = (fields: Partial<Receipt>): Receipt => ({ ...EMPTY_RECEIPT, ...fields });
 
 	it('counts what was added, what was there already and what could not be read', () => {
 		const here = result(assignment.id);

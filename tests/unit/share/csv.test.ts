@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/content/model';
-import { assignmentDigest } from '$lib/share/assignment';
 import { csvBytes, csvText, gradebookCsv } from '$lib/share/csv';
 import { gradebook, resultId } from '$lib/share/gradebook';
 import type { ResultPayload } from '$lib/share/result';
 import { banksOf, NOW, question, STORY } from '../quiz/factory';
-import { HOSTILE, sampleAssignment } from './factory';
+import { HOSTILE, sampleAssignment, samplePayload } from './factory';
 
 /**
  * Reads TAB-separated text back as a spreadsheet would: fields in double quotes may hold tabs,
@@ -168,21 +167,8 @@ describe('gradebookCsv', () => {
 		]
 	});
 
-	function payload(name: string, fields: Partial<ResultPayload>): ResultPayload {
-		return {
-			assignmentId: assignment.id,
-			assignmentDigest: assignmentDigest(assignment),
-			name,
-			attempt: 1,
-			startedAt: NOW,
-			finishedAt: NOW + 60_000,
-			late: false,
-			timedOut: false,
-			asked: [],
-			answers: [],
-			...fields
-		};
-	}
+	const payload = (name: string, fields: Partial<ResultPayload>) =>
+		samplePayload(assignment, name, fields);
 
 	const answer = (questionId: string, response: unknown) => ({
 		questionId,

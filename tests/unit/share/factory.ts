@@ -9,7 +9,9 @@ import { deflateSync } from 'fflate';
 import type { Category } from '$lib/content/categories';
 import { seededRandom } from '$lib/quiz/random';
 import { STORY_ID } from '../../fixtures/content/fixture';
+import { NOW } from '../quiz/factory';
 import {
+	assignmentDigest,
 	MAX_ID_LENGTH,
 	MAX_INSTRUCTIONS_LENGTH,
 	MAX_QUESTIONS,
@@ -243,6 +245,30 @@ const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 function pinnedAt(random: () => number, i: number, idLength = MAX_ID_LENGTH): PinnedQuestion {
 	const id = () => randomText(random, idLength - 4, ID_CHARS) + String(i).padStart(4, '0');
 	return { storyId: id(), questionId: id(), fingerprint: bytesToHex(randomBytes(random, 8)) };
+}
+
+/**
+ * A valid result for `assignment` under `name`: one attempt, a minute long from `NOW`, on time,
+ * with nothing asked or answered unless `fields` says so.
+ */
+export function samplePayload(
+	assignment: Assignment,
+	name: string,
+	fields: Partial<ResultPayload> = {}
+): ResultPayload {
+	return {
+		assignmentId: assignment.id,
+		assignmentDigest: assignmentDigest(assignment),
+		name,
+		attempt: 1,
+		startedAt: NOW,
+		finishedAt: NOW + 60_000,
+		late: false,
+		timedOut: false,
+		asked: [],
+		answers: [],
+		...fields
+	};
 }
 
 export function largestAssignment(seed = 1): Assignment {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Category, Question } from '$lib/content/model';
 import type { Banks } from '$lib/quiz/attempt';
-import { assignmentDigest, type Assignment } from '$lib/share/assignment';
+import type { Assignment } from '$lib/share/assignment';
 import {
 	gradebook,
 	gradeResult,
@@ -17,7 +17,7 @@ import {
 } from '$lib/share/gradebook';
 import type { ResultAnswer, ResultPayload } from '$lib/share/result';
 import { banksOf, NOW, STORY } from '../quiz/factory';
-import { response as validResponse, sampleAssignment } from './factory';
+import { response as validResponse, sampleAssignment, samplePayload } from './factory';
 
 // --- made-up questions, assignments and results ---------------------------------------------------
 
@@ -96,22 +96,14 @@ function payloadFor(
 	fields: Partial<ResultPayload> = {}
 ): ResultPayload {
 	const asked = Object.keys(given);
-	return {
-		assignmentId: assignment.id,
-		assignmentDigest: assignmentDigest(assignment),
-		name,
-		attempt: 1,
-		startedAt: NOW,
-		finishedAt: NOW + 60_000,
-		late: false,
-		timedOut: false,
+	return samplePayload(assignment, name, {
 		asked,
 		answers: asked.flatMap((id, i) => {
 			const g = given[id]!;
 			return g === 'skipped' ? [] : [answerTo(id, g, i)];
 		}),
 		...fields
-	};
+	});
 }
 
 function received(payload: ResultPayload, receivedAt = NOW + 3_600_000): ReceivedResult {
