@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SourceHeader, { noteId } from '$lib/components/SourceHeader.svelte';
+import { HEADLINE } from '$lib/content/evidence';
 import type { Source } from '$lib/content/model';
 
 const source: Source = {
@@ -18,6 +19,25 @@ const source: Source = {
 const meta = (container: HTMLElement) => container.querySelector('.meta')!.textContent!.trim();
 
 describe('SourceHeader', () => {
+	it('marks a passage of the headline, as text, and leaves the paragraphs’ marks alone', () => {
+		const { container } = render(SourceHeader, {
+			props: {
+				source,
+				level: 2,
+				marks: [
+					{ paragraph: HEADLINE, start: 2, end: 10, id: 'difference-1', label: '1' },
+					{ paragraph: 0, start: 0, end: 3, id: 'in-a-paragraph' }
+				]
+			}
+		});
+		const headline = screen.getByRole('heading', { level: 2, name: /headline/ });
+		const mark = headline.querySelector('mark')!;
+		expect(mark.id).toBe('difference-1');
+		expect(mark.textContent).toBe('1headline');
+		expect(headline.textContent).toBe('A 1headline');
+		expect(container.querySelector('#in-a-paragraph')).toBeNull();
+	});
+
 	it('separates the byline from the date with a spaced middle dot', () => {
 		const { container } = render(SourceHeader, { props: { source } });
 		expect(meta(container)).toBe('CAPITAL (Alpha) · 5 March 2024');

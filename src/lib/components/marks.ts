@@ -1,7 +1,17 @@
-import { notedPassages } from '$lib/content/evidence';
+import { notedPassages, type Passage } from '$lib/content/evidence';
 import type { Source } from '$lib/content/model';
 import { noteId } from './SourceHeader.svelte';
-import type { Marked } from './SourceText.svelte';
+
+/** A passage marked in an article's text (`MarkedText`). */
+export interface Marked extends Passage {
+	/** Shown before the passage, e.g. the number of a difference. */
+	label?: string;
+	id?: string;
+	/** The id of the element on the page the label links to, e.g. the difference it numbers. */
+	linksTo?: string;
+	/** The link's accessible name; it should contain the label, which is all it shows. */
+	linkName?: string;
+}
 
 /**
  * The passages a source's editor's notes point at, marked as the reader marks evidence: each

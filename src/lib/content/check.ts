@@ -3,7 +3,7 @@ import { schemaIssues, type ContentIssue } from './issues';
 import { typeOf } from '../question-types';
 import { attributionChoice, attributionChoices } from '../question-types/source';
 import { titlesFor } from '../question-types/text';
-import { findPassage, occursIn, sentenceAround } from './evidence';
+import { findPassage, occursIn, sentenceAround, textAt } from './evidence';
 import { nearDuplicates, NEAR_DUPLICATE_SIMILARITY } from './duplicates';
 import { questionFingerprint } from './fingerprint';
 import type { Outlet } from '../question-types';
@@ -195,19 +195,24 @@ export function checkContent(files: readonly ContentFile[]): {
 function shipped(written: QuestionData, story: Story, sources: Map<string, Source>): Question {
 	const fingerprint = questionFingerprint(written);
 	// `distinctFrom` is for editors and the check: the app has no use for it.
-	const q = { ...written };
-	delete q.distinctFrom;
+	const { distinctFrom, differences: ids, ...q } = written;
 	const evidence = q.evidence.map((e) => inContext(e, sources.get(e.source)));
-	if (q.type !== 'text') return { ...q, evidence, fingerprint };
+	// Each point it asks about with its kind, so a quiz can be narrowed to a kind of difference.
+	const differences = (ids ?? []).flatMap((id) => {
+		const d = story.differences.find((d) => d.id === id);
+		return d ? [{ id, kind: d.kind }] : [];
+	});
+	const common = { evidence, fingerprint, ...(differences.length ? { differences } : {}) };
+	if (q.type !== 'text') return { ...q, ...common };
 	const actors = story.actors.filter((a) => q.actors.includes(a.id));
-	return { ...q, titles: titlesFor(q, actors), evidence, fingerprint };
+	return { ...q, titles: titlesFor(q, actors), ...common };
 }
 
 /** Evidence with the rest of its sentence; empty when the quote is not found (an issue already). */
 function inContext(evidence: Evidence, source: Source | undefined): ShippedEvidence {
 	const at = source && findPassage(source, evidence.quote);
 	const context = at
-		? sentenceAround(source.paragraphs[at.paragraph]!, at.start, at.end)
+		? sentenceAround(textAt(source, at.paragraph), at.start, at.end)
 		: { before: '', after: '' };
 	return { ...evidence, context };
 }
@@ -233,6 +238,17 @@ function checkStory(file: string, story: Story, sources: Map<string, Source>): C
 				message: `actor "${a.id}" is listed twice`
 			});
 		actorIds.add(a.id);
+	});
+	const differenceIds = new Set<string>();
+	story.differences.forEach((d, i) => {
+		if (differenceIds.has(d.id))
+			issues.push({
+				file,
+				id: story.id,
+				field: `differences[${i}].id`,
+				message: `difference "${d.id}" is listed twice`
+			});
+		differenceIds.add(d.id);
 	});
 	story.differences.forEach((d, i) =>
 		d.passages.forEach((p, j) =>
@@ -300,6 +316,24 @@ function checkQuestion(
 	q.outlets.forEach((o, i) => {
 		if (!story.sources.includes(o))
 			issues.push({ file, id: q.id, field: `outlets[${i}]`, message: `unknown source "${o}"` });
+	});
+	(q.differences ?? []).forEach((d, i) => {
+		if (!story.differences.some((known) => known.id === d))
+			issues.push({
+				file,
+				id: q.id,
+				field: `differences[${i}]`,
+				message: `unknown difference "${d}" (the story's differences: ${
+					story.differences.map((known) => known.id).join(', ') || 'none'
+				})`
+			});
+		else if (q.differences!.indexOf(d) !== i)
+			issues.push({
+				file,
+				id: q.id,
+				field: `differences[${i}]`,
+				message: `difference "${d}" is listed twice`
+			});
 	});
 	if (q.type === 'source') issues.push(...checkAttribution(file, q, story, sources));
 	return issues;

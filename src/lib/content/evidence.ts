@@ -5,15 +5,26 @@ export function foldWhitespace(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Where a passage in a source's headline stands: the paragraph before the first. */
+export const HEADLINE = -1;
+
 export interface Passage {
-	/** Index of the paragraph the quote stands in. */
+	/** Index of the paragraph the quote stands in, or `HEADLINE`. */
 	paragraph: number;
 	/** Where the quote starts and ends within that paragraph's folded text. */
 	start: number;
 	end: number;
 }
 
-/** Finds a quote in a source, word for word (whitespace aside), within a single paragraph. */
+/** The text of one of a source's paragraphs, or of its headline (`HEADLINE`). */
+export function textAt(source: Source, paragraph: number): string {
+	return (paragraph === HEADLINE ? source.headline : source.paragraphs[paragraph]) ?? '';
+}
+
+/**
+ * Finds a quote in a source, word for word (whitespace aside), within a single paragraph, or
+ * else in the headline.
+ */
 export function findPassage(source: Source, quote: string): Passage | null {
 	const wanted = foldWhitespace(quote);
 	if (!wanted) return null;
@@ -21,7 +32,8 @@ export function findPassage(source: Source, quote: string): Passage | null {
 		const start = foldWhitespace(source.paragraphs[paragraph]!).indexOf(wanted);
 		if (start >= 0) return { paragraph, start, end: start + wanted.length };
 	}
-	return null;
+	const start = foldWhitespace(source.headline).indexOf(wanted);
+	return start >= 0 ? { paragraph: HEADLINE, start, end: start + wanted.length } : null;
 }
 
 /**

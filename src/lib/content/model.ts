@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { questionTypes, type Outlet, type TypedData } from '../question-types';
 import { CATEGORIES, type Category } from './categories';
+import { DIFFERENCE_KINDS, type DifferenceRef } from './kinds';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 /** An id of a source, story, actor or question. */
@@ -11,6 +12,7 @@ export const IdSchema = v.pipe(
 const IsoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
 
 export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
+export { DIFFERENCE_KINDS, KIND_LABELS, type DifferenceKind, type DifferenceRef } from './kinds';
 
 /** A passage a claim rests on: it must stand word for word (whitespace aside) in that source. */
 export const EvidenceSchema = v.strictObject({ source: IdSchema, quote: Text });
@@ -67,6 +69,7 @@ export type Actor = v.InferOutput<typeof ActorSchema>;
 export const DifferenceSchema = v.strictObject({
 	id: IdSchema,
 	topic: Text,
+	kind: v.picklist(DIFFERENCE_KINDS, `must be one of: ${DIFFERENCE_KINDS.join(', ')}`),
 	note: Text,
 	passages: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'needs at least one passage'))
 });
@@ -97,7 +100,9 @@ const common = {
 	 * Questions of the story this one is like on purpose (the near-duplicate check would flag the
 	 * pair), each with the reason both stay.
 	 */
-	distinctFrom: v.optional(v.array(v.strictObject({ id: IdSchema, reason: Text })))
+	distinctFrom: v.optional(v.array(v.strictObject({ id: IdSchema, reason: Text }))),
+	/** The story's compare-view points (`differences`) the question asks about, by id. */
+	differences: v.optional(v.array(IdSchema))
 };
 
 export const QuestionSchema = v.variant(
@@ -114,8 +119,10 @@ export type QuestionData = Common & TypedData;
  * sentence, what the check fills in (a text answer's titles from the story's actors), and its
  * fingerprint (`fingerprint.ts`), taken from the question as written.
  */
-export type Question = Omit<Common, 'evidence' | 'distinctFrom'> & {
+export type Question = Omit<Common, 'evidence' | 'distinctFrom' | 'differences'> & {
 	evidence: ShippedEvidence[];
+	/** The compare-view points it asks about, with their kinds; absent when it asks about none. */
+	differences?: DifferenceRef[];
 	fingerprint: string;
 } & TypedData;
 
@@ -156,11 +163,16 @@ export interface StorySummary {
 	/** The story's actors by name: what a teacher's filters and reports show for an actor's id. */
 	actors: { id: string; name: string }[];
 	counts: Record<Category, number>;
+	/** Each question that asks about a difference between the reports: its section and points. */
+	differing: { category: Category; differences: DifferenceRef[] }[];
 }
 
 export function summarizeStory(bundle: StoryBundle): StorySummary {
 	const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 	for (const q of bundle.questions) counts[q.category]++;
+	const differing = bundle.questions.flatMap((q) =>
+		q.differences?.length ? [{ category: q.category, differences: q.differences }] : []
+	);
 	return {
 		id: bundle.story.id,
 		title: bundle.story.title,
@@ -168,7 +180,8 @@ export function summarizeStory(bundle: StoryBundle): StorySummary {
 		date: bundle.story.date,
 		outlets: bundle.sources.map(outletOf),
 		actors: bundle.story.actors.map((a) => ({ id: a.id, name: a.name })),
-		counts
+		counts,
+		differing
 	};
 }
 

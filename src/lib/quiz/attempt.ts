@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../content/categories';
+import { passesKind, type KindFilter } from '../content/kinds';
 import type { Question } from '../content/model';
 import type { Outlet } from '../question-types';
 import { shuffle } from './random';
@@ -8,6 +9,8 @@ import { shuffle } from './random';
 export interface QuizSetup {
 	categories: Category[];
 	length: number;
+	/** Only questions on where the reports differ (of one kind, or any); every question if unset. */
+	kind?: KindFilter;
 }
 
 export const LENGTHS = [5, 10, 20] as const;
@@ -152,10 +155,10 @@ export function freshness(questionId: string, history: History): 0 | 1 | 2 {
 }
 
 /**
- * Picks the questions for an attempt from one story, from the chosen categories. Unseen questions
- * come first, then missed ones, then the rest (`freshness`); within each of those, questions are
- * shuffled with the attempt's seed and balanced across categories, so a short quiz still touches
- * each one. The picks are then put in a seeded order. Null when the setup leaves nothing to ask.
+ * Picks the questions for an attempt from one story, from the chosen categories and, if one is
+ * chosen, kind of difference. Unseen questions come first, then missed ones, then the rest
+ * (`freshness`); within each of those, questions are shuffled with the attempt's seed and balanced
+ * across categories, so a short quiz still touches each one. The picks are then put in a seeded order. Null when the setup leaves nothing to ask.
  */
 export function planAttempt(
 	storyId: string,
@@ -167,7 +170,7 @@ export function planAttempt(
 	const history: History = opts.history ?? new Map();
 	const pools = chosen.map((c) =>
 		shuffle(
-			questions.filter((q) => q.category === c),
+			questions.filter((q) => q.category === c && passesKind(q, setup.kind)),
 			opts.seed + CATEGORIES.indexOf(c)
 		)
 	);

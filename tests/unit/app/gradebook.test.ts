@@ -42,7 +42,8 @@ const STORIES: StorySummary[] = [
 			{ id: 'actor-a', name: 'Edi Rama' },
 			{ id: 'actor-b', name: 'Adrienne Watson' }
 		],
-		counts: { dates: 1, actors: 1, quotes: 1, sources: 0 }
+		counts: { dates: 1, actors: 1, quotes: 1, sources: 0 },
+		differing: []
 	}
 ];
 

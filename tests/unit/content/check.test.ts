@@ -101,7 +101,10 @@ describe('checkContent on valid content', () => {
 	});
 
 	it('keeps a story without differences', () => {
-		const result = check((f) => delete f.story.differences);
+		const result = check((f) => {
+			delete f.story.differences;
+			delete questionIn(f.main, 'tst-dates-exile-years').differences;
+		});
 		expect(result.issues).toEqual([]);
 		expect(result.bundles[0]!.story.differences).toEqual([]);
 	});
@@ -699,7 +702,7 @@ describe('checkContent: titles for typed answers, from the story’s actors', ()
 		const q = shipped(result, 'tst-actors-vela');
 		const written = { ...q, titles: [] } as QuestionData;
 		expect(q.fingerprint).toBe(questionFingerprint(written));
-		expect(q.fingerprint).not.toBe(questionFingerprint(q));
+		expect(q.fingerprint).not.toBe(questionFingerprint(q as unknown as QuestionData));
 	});
 
 	it('scores a response with the title as right, and another actor’s title as wrong', () => {
@@ -859,7 +862,105 @@ describe('checkContent: questions asked twice', () => {
 	});
 });
 
+describe('checkContent: the differences a question asks about', () => {
+	const differencesOf = (result: ReturnType<typeof checkContent>, id: string) =>
+		result.bundles[0]!.questions.find((q) => q.id === id)!.differences;
+
+	it('ships each difference a question names with its kind, and none on the others', () => {
+		const result = check();
+		expect(result.issues).toEqual([]);
+		expect(differencesOf(result, 'tst-dates-exile-years')).toEqual([
+			{ id: 'exile-year', kind: 'fact' }
+		]);
+		const others = result.bundles[0]!.questions.filter((q) => q.id !== 'tst-dates-exile-years');
+		expect(others.length).toBeGreaterThan(0);
+		for (const q of others) expect(q).not.toHaveProperty('differences');
+	});
+
+	it('takes the kind from the story, so reclassifying a difference reclassifies its questions', () => {
+		const result = check((f) => ((f.story.differences as { kind: string }[])[0]!.kind = 'wording'));
+		expect(result.issues).toEqual([]);
+		expect(differencesOf(result, 'tst-dates-exile-years')).toEqual([
+			{ id: 'exile-year', kind: 'wording' }
+		]);
+	});
+
+	it('leaves the fingerprint as it was: which points a question teaches is not what it asks', () => {
+		const fingerprintOf = (result: ReturnType<typeof checkContent>) =>
+			result.bundles[0]!.questions.find((q) => q.id === 'tst-dates-exile-years')!.fingerprint;
+		const without = check((f) => delete questionIn(f.main, 'tst-dates-exile-years').differences);
+		expect(without.issues).toEqual([]);
+		expect(fingerprintOf(without)).toBe(fingerprintOf(check()));
+	});
+
+	it('reports a difference the story does not have', () => {
+		const result = check(
+			(f) => (questionIn(f.main, 'tst-dates-exile-years').differences = ['exile-year', 'nowhere'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-dates-exile-years',
+			field: 'differences[1]',
+			message: /unknown difference "nowhere" \(the story's differences: exile-year\)/
+		});
+	});
+
+	it('reports a difference named twice', () => {
+		const result = check(
+			(f) =>
+				(questionIn(f.main, 'tst-dates-exile-years').differences = ['exile-year', 'exile-year'])
+		);
+		onlyIssue(result.issues, {
+			file: PATHS.main,
+			id: 'tst-dates-exile-years',
+			field: 'differences[1]',
+			message: /"exile-year" is listed twice/
+		});
+	});
+
+	it('reports a difference without a kind, or of a kind it does not know, naming the kinds', () => {
+		for (const [kind, message] of [
+			[undefined, /missing/],
+			['opinion', /must be one of: fact, wording, attribution, framing, omission/]
+		] as const) {
+			const result = check((f) => {
+				const [difference] = f.story.differences as { kind?: string }[];
+				if (kind === undefined) delete difference!.kind;
+				else difference!.kind = kind;
+			});
+			expect(result.issues[0]).toMatchObject({
+				file: PATHS.story,
+				id: STORY_ID,
+				field: 'differences.0.kind'
+			});
+			expect(result.issues[0]!.message).toMatch(message);
+		}
+	});
+
+	it('reports two differences with one id', () => {
+		const result = check((f) => {
+			const differences = f.story.differences as object[];
+			differences.push({ ...differences[0]! });
+		});
+		onlyIssue(result.issues, {
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'differences[1].id',
+			message: /difference "exile-year" is listed twice/
+		});
+	});
+});
+
 describe('summarizeStory', () => {
+	it('lists the section and points of each question on a difference, and only those', () => {
+		const bundle = check().bundles[0]!;
+		const asking = bundle.questions.filter((q) => q.differences);
+		expect(summarizeStory(bundle).differing).toEqual(
+			asking.map((q) => ({ category: q.category, differences: q.differences }))
+		);
+		expect(asking.length).toBeGreaterThan(0);
+	});
+
 	it('lists each outlet with its short and its full name, in the story’s order', () => {
 		const bundle = check().bundles[0]!;
 		expect(summarizeStory(bundle).outlets).toEqual([

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	evidenceHash,
 	findPassage,
+	HEADLINE,
+	textAt,
 	foldWhitespace,
 	occursIn,
 	quoteFromHash,
@@ -17,7 +19,7 @@ const source: Source = {
 	id: 'alpha-news',
 	outlet: 'Alpha',
 	outletName: 'Alpha News',
-	headline: 'Headline',
+	headline: 'Prime minister expels   diplomats; ministry condemns decision',
 	published: '2022-09-07',
 	url: null,
 	credit: 'Credit',
@@ -78,6 +80,24 @@ describe('findPassage', () => {
 
 	it('returns the first paragraph when a quote stands in several', () => {
 		expect(findPassage(source, 'prime minister')?.paragraph).toBe(0);
+	});
+
+	it('finds a quote in the headline, placed in the folded headline', () => {
+		const passage = findPassage(source, 'expels diplomats; ministry condemns')!;
+		expect(passage.paragraph).toBe(HEADLINE);
+		const folded = foldWhitespace(source.headline);
+		expect(folded.slice(passage.start, passage.end)).toBe('expels diplomats; ministry condemns');
+		expect(textAt(source, HEADLINE)).toBe(source.headline);
+		expect(occursIn(source, 'ministry condemns decision')).toBe(true);
+	});
+
+	it('prefers a paragraph to the headline when a quote stands in both', () => {
+		expect(foldWhitespace(source.headline)).toContain('diplomats');
+		expect(findPassage(source, 'diplomats')?.paragraph).toBe(0);
+	});
+
+	it('does not find a quote that runs from the headline into the first paragraph', () => {
+		expect(findPassage(source, 'condemns decision On September 7')).toBeNull();
 	});
 
 	it('does not find a quote that runs across a paragraph break', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category, type Question } from '$lib/content/model';
+import { CATEGORIES, type Category, type DifferenceKind, type Question } from '$lib/content/model';
 import { questionTypeNames } from '$lib/question-types';
 import {
 	AnswerSchema,
@@ -29,7 +29,7 @@ const full = bank({ dates: 6, actors: 6, quotes: 6, sources: 6 });
 /** planAttempt, for setups that are known to leave questions to ask. */
 function plan(
 	questions: readonly Question[],
-	setup: { categories: Category[]; length: number },
+	setup: Parameters<typeof planAttempt>[2],
 	o: Parameters<typeof planAttempt>[3] = opts
 ): Attempt {
 	const attempt = planAttempt(STORY, questions, setup, o);
@@ -132,6 +132,29 @@ describe('planAttempt', () => {
 		const small = bank({ dates: 2, actors: 1, quotes: 3 });
 		const attempt = plan(small, { categories: ['dates', 'actors'], length: 20 });
 		expect([...idsOf(attempt)].sort()).toEqual(['actors-1', 'dates-1', 'dates-2']);
+	});
+
+	it('asks only questions on the chosen kind of difference, or on any difference', () => {
+		const on = (q: Question, ...kinds: DifferenceKind[]): Question => ({
+			...q,
+			differences: kinds.map((kind, i) => ({ id: `${q.id}-point-${i}`, kind }))
+		});
+		const [d1, d2, d3, a1, a2] = bank({ dates: 3, actors: 2 });
+		const questions = [on(d1!, 'fact'), on(d2!, 'wording', 'framing'), d3!, on(a1!, 'fact'), a2!];
+		const asked = (setup: Parameters<typeof planAttempt>[2]) =>
+			[...idsOf(plan(questions, setup))].sort();
+		expect(asked({ categories: [], length: 20, kind: 'fact' })).toEqual(['actors-1', 'dates-1']);
+		expect(asked({ categories: ['dates'], length: 20, kind: 'fact' })).toEqual(['dates-1']);
+		expect(asked({ categories: [], length: 20, kind: 'framing' })).toEqual(['dates-2']);
+		expect(asked({ categories: [], length: 20, kind: 'any' })).toEqual([
+			'actors-1',
+			'dates-1',
+			'dates-2'
+		]);
+		expect(asked({ categories: [], length: 20 })).toHaveLength(questions.length);
+		expect(
+			planAttempt(STORY, questions, { categories: ['actors'], length: 5, kind: 'wording' }, opts)
+		).toBe(null);
 	});
 
 	it('gives null when the chosen categories have no questions', () => {
