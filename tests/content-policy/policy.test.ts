@@ -40,6 +40,12 @@ describe.each(bundles.map((b) => [b.story.id, b] as const))('the story %s', (_, 
 		);
 	});
 
+	it('asks about every point the compare view lists, so a quiz of each kind has questions', () => {
+		const asked = new Set(bundle.questions.flatMap((q) => (q.differences ?? []).map((d) => d.id)));
+		for (const d of bundle.story.differences)
+			expect(asked, `no question names the difference "${d.id}"`).toContain(d.id);
+	});
+
 	it('uses every question type', () => {
 		const used = new Set(bundle.questions.map((q) => q.type));
 		for (const type of questionTypeNames) expect(used, `no ${type} question`).toContain(type);

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '$lib/content/check';
-import { findPassage, foldWhitespace, occursIn } from '$lib/content/evidence';
+import { findPassage, foldWhitespace, occursIn, textAt } from '$lib/content/evidence';
 import { questionFingerprint } from '$lib/content/fingerprint';
 import { QuestionSchema, type QuestionData } from '$lib/content/model';
 import { loadContent, readContentFiles } from '$lib/server/content-files';
@@ -42,18 +42,18 @@ describe('the shipped content', () => {
 			expect(q.fingerprint, q.id).toBe(questionFingerprint(written.get(q.id)!));
 	});
 
-	it('gives every piece of evidence the rest of its sentence, found in its paragraph', () => {
+	it('gives every piece of evidence the rest of its sentence, found in its paragraph or headline', () => {
 		for (const b of bundles)
 			for (const q of b.questions)
 				for (const e of q.evidence) {
 					const source = b.sources.find((s) => s.id === e.source)!;
 					const at = findPassage(source, e.quote)!;
 					const inContext = e.context.before + foldWhitespace(e.quote) + e.context.after;
-					expect(foldWhitespace(source.paragraphs[at.paragraph]!), q.id).toContain(inContext);
+					expect(foldWhitespace(textAt(source, at.paragraph)), q.id).toContain(inContext);
 				}
 	});
 
-	it('backs every question with passages found within one paragraph of their source', () => {
+	it('backs every question with passages found within one paragraph (or the headline) of their source', () => {
 		for (const b of bundles)
 			for (const q of b.questions)
 				for (const e of q.evidence) {
