@@ -3,7 +3,7 @@ import { schemaIssues, type ContentIssue } from './issues';
 import { typeOf } from '../question-types';
 import { attributionChoice, attributionChoices } from '../question-types/source';
 import { titlesFor } from '../question-types/text';
-import { findPassage, occursIn, sentenceAround, textAt } from './evidence';
+import { findPassage, occursIn, sentenceAround, textAt, type Passage } from './evidence';
 import { nearDuplicates, NEAR_DUPLICATE_SIMILARITY } from './duplicates';
 import { questionFingerprint } from './fingerprint';
 import type { Outlet } from '../question-types';
@@ -256,6 +256,40 @@ function checkStory(file: string, story: Story, sources: Map<string, Source>): C
 				...checkEvidence(file, story.id, `differences[${i}].passages[${j}]`, p, story, sources)
 			)
 		)
+	);
+	issues.push(...checkOverlaps(file, story, sources));
+	return issues;
+}
+
+/**
+ * Passages of the compare view that overlap in their source: the view marks each passage once,
+ * so the later one would go unmarked and its link lead nowhere.
+ */
+function checkOverlaps(file: string, story: Story, sources: Map<string, Source>): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const placed: { field: string; difference: string; source: string; at: Passage }[] = [];
+	story.differences.forEach((d, i) =>
+		d.passages.forEach((p, j) => {
+			const source = sources.get(p.source);
+			const at = source && findPassage(source, p.quote);
+			if (!at) return;
+			const field = `differences[${i}].passages[${j}].quote`;
+			const earlier = placed.find(
+				(o) =>
+					o.source === p.source &&
+					o.at.paragraph === at.paragraph &&
+					o.at.start < at.end &&
+					at.start < o.at.end
+			);
+			if (earlier)
+				issues.push({
+					file,
+					id: story.id,
+					field,
+					message: `overlaps a passage of difference "${earlier.difference}" (${earlier.field}) in "${p.source}": the compare view marks a stretch of text once, so quote a stretch of its own`
+				});
+			else placed.push({ field, difference: d.id, source: p.source, at });
+		})
 	);
 	return issues;
 }

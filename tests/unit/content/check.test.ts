@@ -937,10 +937,39 @@ describe('checkContent: the differences a question asks about', () => {
 		}
 	});
 
+	it('reports a passage that overlaps another difference’s in the same source, and only that', () => {
+		const second =
+			(quote: string, source = ALPHA) =>
+			(f: Fixture) =>
+				(f.story.differences as object[]).push({
+					id: 'second-point',
+					topic: 'Another point',
+					kind: 'framing',
+					note: 'A note.',
+					passages: [{ source, quote }]
+				});
+		onlyIssue(check(second('2013 to accept')).issues, {
+			file: PATHS.story,
+			id: STORY_ID,
+			field: 'differences[1].passages[0].quote',
+			message:
+				/overlaps a passage of difference "exile-year" \(differences\[0\]\.passages\[0\]\.quote\) in "alpha-news"/
+		});
+		expect(check(second('since 2014', BETA)).issues.map((i) => i.field)).toEqual([
+			'differences[1].passages[0].quote'
+		]);
+		// Beside it in the same paragraph: no overlap.
+		expect(check(second('Relations worsened after the country')).issues).toEqual([]);
+	});
+
 	it('reports two differences with one id', () => {
 		const result = check((f) => {
 			const differences = f.story.differences as object[];
-			differences.push({ ...differences[0]! });
+			// Its own passage, so only the id is at issue.
+			differences.push({
+				...differences[0]!,
+				passages: [{ source: ALPHA, quote: 'Relations worsened' }]
+			});
 		});
 		onlyIssue(result.issues, {
 			file: PATHS.story,
