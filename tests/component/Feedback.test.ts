@@ -219,6 +219,30 @@ describe('Feedback', () => {
 		expect(link.getAttribute('href')).not.toContain('/#');
 	});
 
+	it('links a question on where the reports differ to that point in Compare coverage, naming its kinds', () => {
+		const question: Question = {
+			...singleQuestion(),
+			differences: [
+				{ id: 'exile-year', kind: 'fact' },
+				{ id: 'exile-name', kind: 'wording' },
+				{ id: 'exile-date', kind: 'fact' }
+			]
+		};
+		const { container } = renderFeedback(question, perfectResponse(question));
+		const link = screen.getByRole('link', { name: 'See both sides in Compare coverage' });
+		expect(link.getAttribute('href')).toBe(`/stories/${STORY_ID}/compare#difference-exile-year`);
+		expect(container.querySelector('.differs')).toHaveTextContent(
+			'The reports differ here (facts, wording).'
+		);
+	});
+
+	it('says nothing of Compare coverage for a question on no difference', () => {
+		const question = singleQuestion();
+		expect(question.differences).toBeUndefined();
+		renderFeedback(question, perfectResponse(question));
+		expect(screen.queryByRole('link', { name: /Compare coverage/ })).toBeNull();
+	});
+
 	it('falls back to the source id when the outlet is unknown', () => {
 		const question = singleQuestion({
 			evidence: [{ source: 'unknown-source', quote: 'q', context: { before: '', after: '' } }]
