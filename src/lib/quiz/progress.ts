@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../content/categories';
 import type { Question } from '../content/model';
+import { StudyCardSchema } from '../study/card';
+import type { Review } from '../study/schedule';
 import {
 	scoreAttempt,
 	storiesOf,
@@ -21,12 +23,27 @@ export const QuestionStatSchema = v.object({
 	right: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	scoreSum: v.pipe(v.number(), v.finite()),
 	lastScore: v.pipe(v.number(), v.finite()),
-	lastAnsweredAt: v.pipe(v.number(), v.finite())
+	lastAnsweredAt: v.pipe(v.number(), v.finite()),
+	/**
+	 * The question's schedule (FSRS) after its last answer, and before it, so an override of that
+	 * answer can be rescheduled. Absent on statistics stored before study existed (version 4
+	 * rebuilds them from the answers).
+	 */
+	card: v.optional(StudyCardSchema),
+	cardBefore: v.optional(v.nullable(StudyCardSchema))
 });
 export type QuestionStat = v.InferOutput<typeof QuestionStatSchema>;
 
-/** Folds one more answer into a question's totals. */
-export function addToStat(stat: QuestionStat | undefined, answer: Answer): QuestionStat {
+/**
+ * Folds one more answer into a question's totals, and moves its schedule on with `review`. Without
+ * the scheduler (it could not be loaded), the schedule is left behind, one answer short
+ * (`card.reps` below `seen`), for `isStale` to find and a replay to put right.
+ */
+export function addToStat(
+	stat: QuestionStat | undefined,
+	answer: Answer,
+	review: Review | null
+): QuestionStat {
 	const base = stat ?? {
 		questionId: answer.questionId,
 		storyId: answer.storyId,
@@ -43,8 +60,20 @@ export function addToStat(stat: QuestionStat | undefined, answer: Answer): Quest
 		right: base.right + (answer.score >= 1 ? 1 : 0),
 		scoreSum: base.scoreSum + answer.score,
 		lastScore: answer.score,
-		lastAnsweredAt: answer.answeredAt
+		lastAnsweredAt: answer.answeredAt,
+		// Every answer, in a quiz, an assignment or study, moves the question's schedule on.
+		...(review && (stat === undefined || !isStale(stat))
+			? { card: review(base.card, answer.score, answer.answeredAt), cardBefore: base.card ?? null }
+			: {})
 	};
+}
+
+/**
+ * Whether a question's schedule lags its answers: stored before study existed, or an answer was
+ * recorded without the scheduler. Every answer adds one repetition, so they must agree.
+ */
+export function isStale(stat: Pick<QuestionStat, 'seen' | 'card'>): boolean {
+	return stat.seen > 0 && (stat.card === undefined || stat.card.reps !== stat.seen);
 }
 
 /** What recording one answer writes: the answer, its question's totals, and the attempt's time. */
@@ -65,12 +94,13 @@ export function recordAnswer(
 		stat: QuestionStat | undefined;
 		attempt: Attempt | undefined;
 	},
-	answer: Answer
+	answer: Answer,
+	review: Review | null
 ): AnswerWrites | null {
 	if (stored.answer) return null;
 	return {
 		answer,
-		stat: addToStat(stored.stat, answer),
+		stat: addToStat(stored.stat, answer, review),
 		attempt: stored.attempt
 			? { ...stored.attempt, updatedAt: Math.max(stored.attempt.updatedAt, answer.answeredAt) }
 			: null
@@ -88,7 +118,8 @@ export function overrideAnswer(
 		stat: QuestionStat | undefined;
 		attempt: Attempt | undefined;
 	},
-	at: number
+	at: number,
+	review: Review | null
 ): { answer: Answer; stat: QuestionStat | null } | null {
 	const { answer, stat, attempt } = stored;
 	if (!answer || !attempt || attempt.mode !== 'practice') return null;
@@ -101,7 +132,14 @@ export function overrideAnswer(
 			...stat,
 			right: Math.min(stat.seen, stat.right + 1),
 			scoreSum: stat.scoreSum + (1 - answer.score),
-			lastScore: stat.lastAnsweredAt === answer.answeredAt ? 1 : stat.lastScore
+			lastScore: stat.lastAnsweredAt === answer.answeredAt ? 1 : stat.lastScore,
+			// Rescheduled as a right answer, when it is the last one; an older one stays as it was.
+			// Without the scheduler, the schedule is dropped, to be replayed from the answers.
+			...(stat.lastAnsweredAt === answer.answeredAt && stat.cardBefore !== undefined
+				? review
+					? { card: review(stat.cardBefore ?? undefined, 1, answer.answeredAt) }
+					: { card: undefined, cardBefore: undefined }
+				: {})
 		}
 	};
 }

@@ -14,6 +14,7 @@ import type {
 	TeacherKeys
 } from '../share/composition';
 import type { ReceivedResult } from '../share/result';
+import type { StudyPrefsRecord } from '../study/settings';
 
 export const DB_NAME = 'byline';
 
@@ -30,7 +31,7 @@ export interface BylineDB extends DBSchema {
 	answers: {
 		key: [string, string];
 		value: Answer;
-		indexes: { byAttempt: string };
+		indexes: { byAttempt: string; byQuestion: string };
 	};
 	questionStats: {
 		key: string;
@@ -64,6 +65,11 @@ export interface BylineDB extends DBSchema {
 	takenAssignments: {
 		key: string;
 		value: TakenAssignment;
+	};
+	/** The student's settings, one record each: 'study'. */
+	settings: {
+		key: string;
+		value: StudyPrefsRecord;
 	};
 }
 
@@ -153,6 +159,13 @@ const UPGRADES: Upgrade[] = [
 			'payload.assignmentId'
 		);
 		db.createObjectStore('takenAssignments', { keyPath: 'id' });
+	},
+	// v4: study. The student's settings, and answers found by question, so a question's schedule
+	// can be replayed from its answers. Statistics stored before have no schedule yet: the first
+	// call to `ensureSchedules` gives them one (ts-fsrs is not loaded here, on every page).
+	async (db, tx) => {
+		db.createObjectStore('settings', { keyPath: 'id' });
+		tx.objectStore('answers').createIndex('byQuestion', 'questionId');
 	}
 ];
 

@@ -7,12 +7,13 @@ import {
 	type Attempt,
 	type Draft
 } from '../quiz/attempt';
-import { overrideAnswer, recordAnswer, type QuestionStat } from '../quiz/progress';
+import { isStale, overrideAnswer, recordAnswer, type QuestionStat } from '../quiz/progress';
 import {
 	IdbAssignmentStore,
 	MemoryAssignmentStore,
 	type AssignmentStore
 } from './assignment-store';
+import { DEFAULT_STUDY_PREFS, StudyPrefsSchema, type StudyPrefs } from '../study/settings';
 import { openBylineDB } from './db';
 import { StorageError, type ConnectionLoss } from './errors';
 import { allOrNothing, IdbStore, type OnSkipped, type SkippedRecord } from './records';
@@ -63,6 +64,60 @@ export interface ProgressStore {
 	 * 'invalid') when there is nothing to override.
 	 */
 	overrideAnswer(attemptId: string, questionId: string, at: number): Promise<Answer>;
+	/** The student's study settings; the defaults until they choose (or when the stored ones are junk). */
+	studyPrefs(): Promise<StudyPrefs>;
+	/** Saves the study settings; settings out of range are refused ('invalid'). */
+	saveStudyPrefs(prefs: StudyPrefs): Promise<void>;
+	/**
+	 * Gives every question whose schedule lags its answers (`isStale`) the schedule its answers
+	 * make, replayed in one transaction; returns how many it rebuilt. Study calls it before it
+	 * reads schedules.
+	 */
+	ensureSchedules(): Promise<number>;
+}
+
+type Scheduler = typeof import('../study/schedule');
+let scheduler: Promise<Scheduler | null> | undefined;
+
+/**
+ * The scheduler (ts-fsrs), loaded the first time an answer is recorded rather than with every
+ * page. Null when it cannot be loaded: the answer is saved all the same, and its question's
+ * schedule is replayed later (`ensureSchedules`). Loaded before a transaction opens, since a
+ * transaction does not outlive a wait for anything else.
+ */
+export function loadScheduler(): Promise<Scheduler | null> {
+	scheduler ??= import('../study/schedule').catch(() => {
+		scheduler = undefined;
+		return null;
+	});
+	return scheduler;
+}
+
+/**
+ * A question's statistics with the schedule its answers make, oldest first; null when it is not
+ * stale (another tab caught it up) or is gone.
+ */
+function scheduled(
+	stat: QuestionStat | undefined,
+	answers: readonly Answer[],
+	schedule: Scheduler
+): QuestionStat | null {
+	if (!stat || !isStale(stat)) return null;
+	const history = answers
+		.map((a) => ({ score: a.score, at: a.answeredAt }))
+		.sort((a, b) => a.at - b.at);
+	return {
+		...stat,
+		card: schedule.replay(history),
+		cardBefore: schedule.replay(history.slice(0, -1)) ?? null
+	};
+}
+
+/** Settings as they may be stored: checked, or refused as invalid before anything is written. */
+function validPrefs(prefs: StudyPrefs): StudyPrefs {
+	const parsed = v.safeParse(StudyPrefsSchema, prefs);
+	if (!parsed.success) throw new StorageError('invalid');
+	return { dayStartHour: parsed.output.dayStartHour, newPerDay: parsed.output.newPerDay };
 }
 
 /** A draft may be kept for an unfinished attempt, at the question it was made for. */
@@ -144,6 +199,7 @@ export class IdbProgressStore extends IdbStore implements ProgressStore {
 	}
 	recordAnswer(answer: Answer) {
 		return this.run(async () => {
+			const schedule = await loadScheduler();
 			const tx = this.db.transaction(['answers', 'questionStats', 'attempts'], 'readwrite');
 			const answers = tx.objectStore('answers');
 			const stats = tx.objectStore('questionStats');
@@ -161,7 +217,8 @@ export class IdbProgressStore extends IdbStore implements ProgressStore {
 					stat: this.read.one('questionStats', stat),
 					attempt: this.read.one('attempts', attempt)
 				},
-				answer
+				answer,
+				schedule?.review ?? null
 			);
 			if (writes) {
 				await allOrNothing(tx, () => [
@@ -190,6 +247,7 @@ export class IdbProgressStore extends IdbStore implements ProgressStore {
 	}
 	overrideAnswer(attemptId: string, questionId: string, at: number) {
 		return this.run(async () => {
+			const schedule = await loadScheduler();
 			const tx = this.db.transaction(['answers', 'questionStats', 'attempts'], 'readwrite');
 			const answers = tx.objectStore('answers');
 			const stats = tx.objectStore('questionStats');
@@ -205,7 +263,8 @@ export class IdbProgressStore extends IdbStore implements ProgressStore {
 					stat: this.read.one('questionStats', stat),
 					attempt: this.read.one('attempts', attempt)
 				},
-				at
+				at,
+				schedule?.review ?? null
 			);
 			if (!writes) {
 				tx.abort();
@@ -220,6 +279,49 @@ export class IdbProgressStore extends IdbStore implements ProgressStore {
 			]);
 			await tx.done;
 			return writes.answer;
+		});
+	}
+	ensureSchedules() {
+		return this.run(async () => {
+			const stale = this.read
+				.all('questionStats', await this.db.getAll('questionStats'))
+				.filter(isStale);
+			if (!stale.length) return 0;
+			const schedule = await loadScheduler();
+			if (!schedule) throw new StorageError('unknown');
+			const tx = this.db.transaction(['answers', 'questionStats'], 'readwrite');
+			const byQuestion = tx.objectStore('answers').index('byQuestion');
+			const stats = tx.objectStore('questionStats');
+			const rebuilt = await Promise.all(
+				stale.map(async (s) => {
+					const [stat, answers] = await Promise.all([
+						stats.get(s.questionId),
+						byQuestion.getAll(s.questionId)
+					]);
+					return scheduled(
+						this.read.one('questionStats', stat),
+						this.read.all('answers', answers),
+						schedule
+					);
+				})
+			);
+			const writes = rebuilt.flatMap((s) => s ?? []);
+			await allOrNothing(tx, () => writes.map((s) => stats.put(s)));
+			await tx.done;
+			return writes.length;
+		});
+	}
+	studyPrefs() {
+		return this.run(async () => {
+			const stored = this.read.one('settings', await this.db.get('settings', 'study'));
+			return stored
+				? { dayStartHour: stored.dayStartHour, newPerDay: stored.newPerDay }
+				: { ...DEFAULT_STUDY_PREFS };
+		});
+	}
+	saveStudyPrefs(prefs: StudyPrefs) {
+		return this.run(async () => {
+			await this.db.put('settings', { id: 'study', ...validPrefs(prefs) });
 		});
 	}
 }
@@ -239,6 +341,14 @@ export class MemoryProgressStore implements ProgressStore {
 	private attempts = new Map<string, Attempt>();
 	private answers = new Map<string, Answer>();
 	private stats = new Map<string, QuestionStat>();
+	private prefs: StudyPrefs = { ...DEFAULT_STUDY_PREFS };
+
+	async studyPrefs() {
+		return { ...this.prefs };
+	}
+	async saveStudyPrefs(prefs: StudyPrefs) {
+		this.prefs = validPrefs(prefs);
+	}
 
 	async saveAttempt(attempt: Attempt) {
 		const saved = mergeAttempt(this.attempts.get(attempt.id), validAttempt(attempt));
@@ -265,6 +375,7 @@ export class MemoryProgressStore implements ProgressStore {
 			.map((a) => copy(a));
 	}
 	async recordAnswer(answer: Answer) {
+		const schedule = await loadScheduler();
 		const key = JSON.stringify([answer.attemptId, answer.questionId]);
 		const existing = this.answers.get(key);
 		const writes = recordAnswer(
@@ -273,7 +384,8 @@ export class MemoryProgressStore implements ProgressStore {
 				stat: this.stats.get(answer.questionId),
 				attempt: this.attempts.get(answer.attemptId)
 			},
-			copy(answer)
+			copy(answer),
+			schedule?.review ?? null
 		);
 		if (!writes) return copy(existing!);
 		this.answers.set(key, writes.answer);
@@ -284,11 +396,29 @@ export class MemoryProgressStore implements ProgressStore {
 	async questionStats() {
 		return [...this.stats.values()].map((s) => copy(s));
 	}
+	async ensureSchedules() {
+		const stale = [...this.stats.values()].filter(isStale);
+		if (!stale.length) return 0;
+		const schedule = await loadScheduler();
+		if (!schedule) throw new StorageError('unknown');
+		const answers = [...this.answers.values()];
+		const writes = stale.flatMap(
+			(s) =>
+				scheduled(
+					this.stats.get(s.questionId),
+					answers.filter((a) => a.questionId === s.questionId),
+					schedule
+				) ?? []
+		);
+		for (const s of writes) this.stats.set(s.questionId, s);
+		return writes.length;
+	}
 	async saveDraft(attemptId: string, draft: Draft | null) {
 		const next = withDraft(this.attempts.get(attemptId), copy(validDraft(draft)));
 		if (next) this.attempts.set(attemptId, next);
 	}
 	async overrideAnswer(attemptId: string, questionId: string, at: number) {
+		const schedule = await loadScheduler();
 		const key = JSON.stringify([attemptId, questionId]);
 		const standing = this.answers.get(key);
 		const writes = overrideAnswer(
@@ -297,7 +427,8 @@ export class MemoryProgressStore implements ProgressStore {
 				stat: this.stats.get(questionId),
 				attempt: this.attempts.get(attemptId)
 			},
-			at
+			at,
+			schedule?.review ?? null
 		);
 		if (!writes) {
 			if (standing?.override) return copy(standing);

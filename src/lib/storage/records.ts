@@ -9,6 +9,7 @@ import {
 	TeacherKeysSchema
 } from '../share/composition';
 import { ReceivedResultSchema } from '../share/result';
+import { StudyPrefsRecordSchema } from '../study/settings';
 import type { BylineDB } from './db';
 import { classifyStorageError, StorageError, type ConnectionLoss } from './errors';
 
@@ -21,7 +22,8 @@ export const SCHEMAS = {
 	compositions: CompositionSchema,
 	sharedAssignments: SharedAssignmentSchema,
 	results: ReceivedResultSchema,
-	takenAssignments: TakenAssignmentSchema
+	takenAssignments: TakenAssignmentSchema,
+	settings: StudyPrefsRecordSchema
 } as const satisfies Record<StoreNames<BylineDB>, v.GenericSchema>;
 
 export type StoreName = keyof typeof SCHEMAS;

@@ -1,6 +1,4 @@
 import * as v from 'valibot';
-import { createEmptyCard, fsrs, State, type Card } from 'ts-fsrs';
-import { ratingFor } from './rating';
 
 /**
  * What the scheduler knows of one question: FSRS's card, stored as plain numbers (times in
@@ -14,63 +12,10 @@ export const StudyCardSchema = v.object({
 	learningSteps: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	reps: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	lapses: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	state: v.picklist([State.New, State.Learning, State.Review, State.Relearning]),
+	/** FSRS's state: 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs's `State`). */
+	state: v.picklist([0, 1, 2, 3]),
 	lastReview: v.nullable(v.pipe(v.number(), v.finite())),
 	/** When the question was first answered: what the daily limit on new questions counts. */
 	firstReview: v.pipe(v.number(), v.finite())
 });
 export type StudyCard = v.InferOutput<typeof StudyCardSchema>;
-
-/** FSRS-6 with ts-fsrs's default parameters (as Anki ships them); no fuzz, so it is repeatable. */
-const scheduler = fsrs();
-
-function toFsrs(card: StudyCard): Card {
-	return {
-		due: new Date(card.due),
-		stability: card.stability,
-		difficulty: card.difficulty,
-		elapsed_days: 0,
-		scheduled_days: card.scheduledDays,
-		learning_steps: card.learningSteps,
-		reps: card.reps,
-		lapses: card.lapses,
-		state: card.state,
-		...(card.lastReview === null ? {} : { last_review: new Date(card.lastReview) })
-	};
-}
-
-function fromFsrs(card: Card, firstReview: number): StudyCard {
-	return {
-		firstReview,
-		due: card.due.getTime(),
-		stability: card.stability,
-		difficulty: card.difficulty,
-		scheduledDays: card.scheduled_days,
-		learningSteps: card.learning_steps,
-		reps: card.reps,
-		lapses: card.lapses,
-		state: card.state as StudyCard['state'],
-		lastReview: card.last_review ? card.last_review.getTime() : null
-	};
-}
-
-/**
- * The card after one more answer: rated by its score (`ratingFor`) at the time it was given. A
- * question never answered starts as a new card. An answer older than the card's last review
- * (one recorded late, from another tab) is taken as given now, so the schedule never runs back.
- */
-export function review(card: StudyCard | undefined, score: number, at: number): StudyCard {
-	const current = card ? toFsrs(card) : createEmptyCard(new Date(at));
-	const when = card?.lastReview != null && at < card.lastReview ? card.lastReview : at;
-	return fromFsrs(
-		scheduler.next(current, new Date(when), ratingFor(score)).card,
-		card?.firstReview ?? at
-	);
-}
-
-/** A question's card from all its answers, oldest first: how the schedule is rebuilt from history. */
-export function replay(answers: readonly { score: number; at: number }[]): StudyCard | undefined {
-	return [...answers]
-		.sort((a, b) => a.at - b.at)
-		.reduce<StudyCard | undefined>((card, a) => review(card, a.score, a.at), undefined);
-}

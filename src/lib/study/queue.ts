@@ -3,8 +3,6 @@ import type { QuestionRef } from '../quiz/attempt';
 import type { StudyCard } from './card';
 import { dayEnd, studyDay, type DayRule } from './day';
 
-export const DEFAULT_NEW_PER_DAY = 10;
-
 /** A question study mode can ask: where it is, what it is about, and its card once answered. */
 export interface StudyItem {
 	ref: QuestionRef;

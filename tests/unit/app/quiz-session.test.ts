@@ -130,7 +130,10 @@ function onDevice(inner: ProgressStore = new MemoryProgressStore()): ProgressSto
 		recordAnswer: (x) => inner.recordAnswer(x),
 		questionStats: () => inner.questionStats(),
 		saveDraft: (id, draft) => inner.saveDraft(id, draft),
-		overrideAnswer: (id, questionId, at) => inner.overrideAnswer(id, questionId, at)
+		overrideAnswer: (id, questionId, at) => inner.overrideAnswer(id, questionId, at),
+		studyPrefs: () => inner.studyPrefs(),
+		saveStudyPrefs: (prefs) => inner.saveStudyPrefs(prefs),
+		ensureSchedules: () => inner.ensureSchedules()
 	};
 }
 

@@ -11,6 +11,7 @@ import {
 } from '$lib/quiz/attempt';
 import {
 	addToStat,
+	isStale,
 	attemptRows,
 	historyOf,
 	missedIn,
@@ -22,12 +23,13 @@ import {
 	resumable,
 	type QuestionStat
 } from '$lib/quiz/progress';
+import { review } from '$lib/study/schedule';
 import { answer, attempt, NOW, OTHER_STORY, question, ref, STORY } from './factory';
 
 /** Folds answers, in order, into per-question stats. */
 function statsFrom(answers: readonly Answer[]): QuestionStat[] {
 	const stats = new Map<string, QuestionStat>();
-	for (const a of answers) stats.set(a.questionId, addToStat(stats.get(a.questionId), a));
+	for (const a of answers) stats.set(a.questionId, addToStat(stats.get(a.questionId), a, review));
 	return [...stats.values()];
 }
 
@@ -78,7 +80,7 @@ function resumableAttempt(id: string, updatedAt: number, finishedAt: number | nu
 
 describe('addToStat', () => {
 	it('starts a stat from the first answer', () => {
-		expect(addToStat(undefined, answer('q1', 0.5, 100, { category: 'quotes' }))).toEqual({
+		expect(addToStat(undefined, answer('q1', 0.5, 100, { category: 'quotes' }), review)).toEqual({
 			questionId: 'q1',
 			storyId: STORY,
 			category: 'quotes',
@@ -86,28 +88,52 @@ describe('addToStat', () => {
 			right: 0,
 			scoreSum: 0.5,
 			lastScore: 0.5,
-			lastAnsweredAt: 100
+			lastAnsweredAt: 100,
+			// Its schedule starts here: rated by the score, at the time it was given.
+			card: review(undefined, 0.5, 100),
+			cardBefore: null
 		});
 	});
 
+	it('leaves the schedule behind without the scheduler, and says it is stale until replayed', () => {
+		const first = addToStat(undefined, answer('q1', 1, 100), review);
+		expect(isStale(first)).toBe(false);
+		const behind = addToStat(first, answer('q1', 0, 5_000_000), null);
+		expect(behind).toMatchObject({ seen: 2, card: first.card, cardBefore: null });
+		expect(isStale(behind)).toBe(true);
+		// A stale schedule is not moved on from where it lags, even with the scheduler back.
+		const after = addToStat(behind, answer('q1', 1, 9_000_000), review);
+		expect(after.card).toEqual(first.card);
+		expect(isStale(after)).toBe(true);
+		expect(isStale({ seen: 0, card: undefined })).toBe(false);
+	});
+
+	it('moves the schedule on with each answer, keeping the one before', () => {
+		const first = addToStat(undefined, answer('q1', 1, 100), review);
+		const second = addToStat(first, answer('q1', 0, 5_000_000), review);
+		expect(second.cardBefore).toEqual(first.card);
+		expect(second.card).toEqual(review(first.card, 0, 5_000_000));
+		expect(second.card!.reps).toBe(2);
+	});
+
 	it('accumulates answers, counting only full credit as right', () => {
-		let stat = addToStat(undefined, answer('q1', 1, 100));
-		stat = addToStat(stat, answer('q1', 0.75, 200));
-		stat = addToStat(stat, answer('q1', 0, 300));
-		stat = addToStat(stat, answer('q1', 1, 400));
+		let stat = addToStat(undefined, answer('q1', 1, 100), review);
+		stat = addToStat(stat, answer('q1', 0.75, 200), review);
+		stat = addToStat(stat, answer('q1', 0, 300), review);
+		stat = addToStat(stat, answer('q1', 1, 400), review);
 		expect(stat).toMatchObject({ seen: 4, right: 2, scoreSum: 2.75 });
 	});
 
 	it('remembers the latest score and time', () => {
-		const first = addToStat(undefined, answer('q1', 1, 100));
-		const second = addToStat(first, answer('q1', 0.25, 250));
+		const first = addToStat(undefined, answer('q1', 1, 100), review);
+		const second = addToStat(first, answer('q1', 0.25, 250), review);
 		expect(second).toMatchObject({ lastScore: 0.25, lastAnsweredAt: 250 });
 	});
 
 	it('leaves the earlier stat untouched', () => {
-		const first = addToStat(undefined, answer('q1', 1, 100));
+		const first = addToStat(undefined, answer('q1', 1, 100), review);
 		const copy = { ...first };
-		addToStat(first, answer('q1', 0, 200));
+		addToStat(first, answer('q1', 0, 200), review);
 		expect(first).toEqual(copy);
 	});
 
@@ -118,7 +144,7 @@ describe('addToStat', () => {
 });
 
 describe('QuestionStatSchema', () => {
-	const stat = addToStat(undefined, answer('q1', 1, 100));
+	const stat = addToStat(undefined, answer('q1', 1, 100), review);
 
 	it('rejects counts that are negative or fractional, and times that are not finite', () => {
 		for (const bad of [
@@ -143,47 +169,74 @@ describe('recordAnswer', () => {
 	const first = answer('q1', 0.5, NOW + 200);
 
 	it('writes the first answer, its question’s stat and the attempt’s new time', () => {
-		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: stored }, first);
+		const writes = recordAnswer(
+			{ answer: undefined, stat: undefined, attempt: stored },
+			first,
+			review
+		);
 		expect(writes).toEqual({
 			answer: first,
-			stat: addToStat(undefined, first),
+			stat: addToStat(undefined, first, review),
 			attempt: { ...stored, updatedAt: NOW + 200 }
 		});
 	});
 
 	it('adds to the stat already stored for the question', () => {
-		const earlier = addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' }));
-		const writes = recordAnswer({ answer: undefined, stat: earlier, attempt: stored }, first);
-		expect(writes?.stat).toEqual(addToStat(earlier, first));
+		const earlier = addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' }), review);
+		const writes = recordAnswer(
+			{ answer: undefined, stat: earlier, attempt: stored },
+			first,
+			review
+		);
+		expect(writes?.stat).toEqual(addToStat(earlier, first, review));
 		expect(writes?.stat).toMatchObject({ seen: 2, right: 1, scoreSum: 1.5, lastScore: 0.5 });
 	});
 
 	it('writes nothing for a second answer to the same question: answers are final', () => {
-		const stat = addToStat(undefined, first);
+		const stat = addToStat(undefined, first, review);
 		const again = answer('q1', 1, NOW + 300);
-		expect(recordAnswer({ answer: first, stat, attempt: stored }, again)).toBeNull();
-		expect(recordAnswer({ answer: first, stat: undefined, attempt: undefined }, again)).toBeNull();
+		expect(recordAnswer({ answer: first, stat, attempt: stored }, again, review)).toBeNull();
+		expect(
+			recordAnswer({ answer: first, stat: undefined, attempt: undefined }, again, review)
+		).toBeNull();
 	});
 
 	it('writes no attempt when the attempt is not stored', () => {
-		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: undefined }, first);
-		expect(writes).toEqual({ answer: first, stat: addToStat(undefined, first), attempt: null });
+		const writes = recordAnswer(
+			{ answer: undefined, stat: undefined, attempt: undefined },
+			first,
+			review
+		);
+		expect(writes).toEqual({
+			answer: first,
+			stat: addToStat(undefined, first, review),
+			attempt: null
+		});
 	});
 
 	it('never moves the attempt’s time back', () => {
 		const late = attempt('attempt-1', ['q1'], { updatedAt: NOW + 500 });
-		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: late }, first);
+		const writes = recordAnswer(
+			{ answer: undefined, stat: undefined, attempt: late },
+			first,
+			review
+		);
 		expect(writes?.attempt?.updatedAt).toBe(NOW + 500);
 		const same = recordAnswer(
 			{ answer: undefined, stat: undefined, attempt: late },
-			answer('q1', 1, NOW + 500)
+			answer('q1', 1, NOW + 500),
+			review
 		);
 		expect(same?.attempt?.updatedAt).toBe(NOW + 500);
 	});
 
 	it('changes nothing but the attempt’s time, and leaves what it was given untouched', () => {
 		const before = structuredClone(stored);
-		const writes = recordAnswer({ answer: undefined, stat: undefined, attempt: stored }, first);
+		const writes = recordAnswer(
+			{ answer: undefined, stat: undefined, attempt: stored },
+			first,
+			review
+		);
 		expect(stored).toEqual(before);
 		expect(writes!.attempt).toEqual({ ...before, updatedAt: first.answeredAt });
 	});
@@ -195,7 +248,8 @@ describe('recordAnswer', () => {
 				const a = attempt('attempt-1', ['q1'], { updatedAt });
 				const writes = recordAnswer(
 					{ answer: undefined, stat: undefined, attempt: a },
-					answer('q1', 1, answeredAt)
+					answer('q1', 1, answeredAt),
+					review
 				);
 				expect(writes?.attempt?.updatedAt).toBe(Math.max(updatedAt, answeredAt));
 			})
@@ -208,35 +262,54 @@ describe('overrideAnswer', () => {
 	const wrong = answer('q1', 0, NOW + 10);
 	/** The stat after an earlier right answer (another attempt) and then `wrong`. */
 	const statAfter = addToStat(
-		addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' })),
-		wrong
+		addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' }), review),
+		wrong,
+		review
 	);
 	const stored = { answer: wrong, stat: statAfter, attempt: practice };
 
 	it('marks the answer right, keeping the score the rule gave and when it was overridden', () => {
-		const writes = overrideAnswer(stored, NOW + 50)!;
+		const writes = overrideAnswer(stored, NOW + 50, review)!;
 		expect(writes.answer).toEqual({ ...wrong, score: 1, override: { from: 0, at: NOW + 50 } });
 		expect(v.parse(AnswerSchema, writes.answer)).toEqual(writes.answer);
 	});
 
 	it('corrects the question’s totals as if the answer had been right', () => {
-		const writes = overrideAnswer(stored, NOW + 50)!;
+		const writes = overrideAnswer(stored, NOW + 50, review)!;
 		expect(statAfter).toMatchObject({ seen: 2, right: 1, scoreSum: 1, lastScore: 0 });
-		expect(writes.stat).toEqual({ ...statAfter, right: 2, scoreSum: 2, lastScore: 1 });
+		expect(writes.stat).toEqual({
+			...statAfter,
+			right: 2,
+			scoreSum: 2,
+			lastScore: 1,
+			// Rescheduled from the card before the wrong answer, as a right one.
+			card: review(statAfter.cardBefore!, 1, wrong.answeredAt)
+		});
 		expect(writes.stat).toEqual(
-			addToStat(addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' })), {
-				...wrong,
-				score: 1
-			})
+			addToStat(
+				addToStat(undefined, answer('q1', 1, NOW, { attemptId: 'attempt-0' }), review),
+				{
+					...wrong,
+					score: 1
+				},
+				review
+			)
 		);
 		expect(v.parse(QuestionStatSchema, writes.stat)).toEqual(writes.stat);
+	});
+
+	it('drops the schedule of an overridden last answer when the scheduler is missing, for a replay', () => {
+		const writes = overrideAnswer(stored, NOW + 50, null)!;
+		expect(writes.stat).toMatchObject({ right: 2, card: undefined, cardBefore: undefined });
+		expect(isStale(writes.stat!)).toBe(true);
 	});
 
 	it('adds only the credit the rule did not give to a part-right answer', () => {
 		const half = answer('q1', 0.25, NOW + 10);
 		const writes = overrideAnswer(
-			{ answer: half, stat: addToStat(undefined, half), attempt: practice },
-			NOW + 50
+			{ answer: half, stat: addToStat(undefined, half, review), attempt: practice },
+			NOW + 50,
+			review
 		)!;
 		expect(writes.answer.override).toEqual({ from: 0.25, at: NOW + 50 });
 		expect(writes.stat).toMatchObject({ seen: 1, right: 1, scoreSum: 1, lastScore: 1 });
@@ -244,8 +317,8 @@ describe('overrideAnswer', () => {
 
 	it('leaves the latest score alone when the question was answered again since', () => {
 		const later = answer('q1', 0.5, NOW + 20, { attemptId: 'attempt-2' });
-		const stat = addToStat(statAfter, later);
-		const writes = overrideAnswer({ answer: wrong, stat, attempt: practice }, NOW + 50)!;
+		const stat = addToStat(statAfter, later, review);
+		const writes = overrideAnswer({ answer: wrong, stat, attempt: practice }, NOW + 50, review)!;
 		expect(writes.stat).toEqual({
 			...stat,
 			right: stat.right + 1,
@@ -257,13 +330,17 @@ describe('overrideAnswer', () => {
 
 	it('never counts more right answers than answers seen', () => {
 		// Totals that already count this answer as right (another tab's sum, say).
-		const stat = { ...addToStat(undefined, wrong), right: 1 };
-		const writes = overrideAnswer({ answer: wrong, stat, attempt: practice }, NOW + 50)!;
+		const stat = { ...addToStat(undefined, wrong, review), right: 1 };
+		const writes = overrideAnswer({ answer: wrong, stat, attempt: practice }, NOW + 50, review)!;
 		expect(writes.stat).toMatchObject({ seen: 1, right: 1 });
 	});
 
 	it('writes no totals when none are stored for the question', () => {
-		const writes = overrideAnswer({ answer: wrong, stat: undefined, attempt: practice }, NOW + 50);
+		const writes = overrideAnswer(
+			{ answer: wrong, stat: undefined, attempt: practice },
+			NOW + 50,
+			review
+		);
 		expect(writes).toEqual({
 			answer: { ...wrong, score: 1, override: { from: 0, at: NOW + 50 } },
 			stat: null
@@ -280,12 +357,12 @@ describe('overrideAnswer', () => {
 			{ ...stored, answer: { ...wrong, score: 1, override: { from: 0, at: NOW + 20 } } },
 			{ ...stored, answer: { ...wrong, override: { from: 0, at: NOW + 20 } } }
 		];
-		for (const given of refused) expect(overrideAnswer(given, NOW + 50)).toBeNull();
+		for (const given of refused) expect(overrideAnswer(given, NOW + 50, review)).toBeNull();
 	});
 
 	it('leaves what it is given untouched', () => {
 		const before = structuredClone(stored);
-		overrideAnswer(stored, NOW + 50);
+		overrideAnswer(stored, NOW + 50, review);
 		expect(stored).toEqual(before);
 	});
 
@@ -302,7 +379,8 @@ describe('overrideAnswer', () => {
 					const target = answers[pick]!;
 					const writes = overrideAnswer(
 						{ answer: target, stat, attempt: attempt(target.attemptId, ['q1']) },
-						NOW + 100
+						NOW + 100,
+						review
 					);
 					if (target.score >= 1) {
 						expect(writes).toBeNull();
@@ -311,7 +389,14 @@ describe('overrideAnswer', () => {
 					const asIfRight = statsFrom(
 						answers.map((a, i) => (i === pick ? { ...a, score: 1 } : a))
 					)[0]!;
-					expect(writes!.stat).toEqual({ ...asIfRight, scoreSum: expect.any(Number) });
+					// The schedule is redone only for the last answer; an older one's stays as it was.
+					const card = pick === list.length - 1 ? asIfRight.card : stat.card;
+					expect(writes!.stat).toEqual({
+						...asIfRight,
+						scoreSum: expect.any(Number),
+						card,
+						cardBefore: stat.cardBefore
+					});
 					expect(writes!.stat!.scoreSum).toBeCloseTo(asIfRight.scoreSum, 12);
 				}
 			)

@@ -13,6 +13,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnswerSchema, AttemptSchema, type Answer, type Attempt } from '$lib/quiz/attempt';
 import { QuestionStatSchema, type QuestionStat } from '$lib/quiz/progress';
 import { DB_NAME, DB_VERSION, openBylineDB, type BylineDB } from '$lib/storage/db';
+import { replay } from '$lib/study/schedule';
+import { DEFAULT_STUDY_PREFS } from '$lib/study/settings';
 import {
 	IdbProgressStore,
 	openProgressStore,
@@ -256,13 +258,39 @@ describe.each(fixtures)('a database left by version $version', ({ file, version 
 		expect(skipped).toEqual([]);
 	});
 
-	it('keeps every question statistic as it was', async () => {
+	it('keeps every question statistic, and gives it the schedule its answers make once study asks', async () => {
 		const { store } = await openCurrent();
+		const kept = (records('questionStats') as QuestionStat[]).slice().sort(byQuestion);
+		expect([...(await store.questionStats())].sort(byQuestion)).toEqual(kept);
+		// Before version 4 there were no schedules: each is the replay of the question's answers,
+		// every one of them, as FSRS would have scheduled them had study existed.
+		const answers = records('answers') as Answer[];
+		const scheduled = (stat: QuestionStat): QuestionStat => {
+			if (version >= 4) return stat;
+			const mine = answers
+				.filter((a) => a.questionId === stat.questionId)
+				.sort((a, b) => a.answeredAt - b.answeredAt)
+				.map((a) => ({ score: a.score, at: a.answeredAt }));
+			return { ...stat, card: replay(mine), cardBefore: replay(mine.slice(0, -1)) ?? null };
+		};
+		expect(await store.ensureSchedules()).toBe(version >= 4 ? 0 : kept.length);
 		const stats = await store.questionStats();
-		expect([...stats].sort(byQuestion)).toEqual(
-			(records('questionStats') as QuestionStat[]).slice().sort(byQuestion)
-		);
-		for (const s of stats) expect(v.is(QuestionStatSchema, s), s.questionId).toBe(true);
+		expect([...stats].sort(byQuestion)).toEqual(kept.map(scheduled));
+		// Done once: nothing is stale now.
+		expect(await store.ensureSchedules()).toBe(0);
+		for (const s of stats) {
+			expect(v.is(QuestionStatSchema, s), s.questionId).toBe(true);
+			expect(s.card?.reps, s.questionId).toBe(s.seen);
+		}
+		expect(skipped).toEqual([]);
+	});
+
+	it('keeps the study settings, or gives the defaults where there were none', async () => {
+		const { store } = await openCurrent();
+		const stored = dump.stores.settings?.records ?? [];
+		const prefs = await store.studyPrefs();
+		if (version >= 4) expect({ id: 'study', ...prefs }).toEqual(stored[0]);
+		else expect(prefs).toEqual(DEFAULT_STUDY_PREFS);
 		expect(skipped).toEqual([]);
 	});
 

@@ -9,6 +9,8 @@ import {
 import { wrap, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answer, Attempt, Draft, QuestionRef } from '$lib/quiz/attempt';
+import { replay, review } from '$lib/study/schedule';
+import { DEFAULT_STUDY_PREFS } from '$lib/study/settings';
 import { DB_NAME, DB_VERSION, openBylineDB, type BylineDB } from '$lib/storage/db';
 import { StorageError, type ConnectionLoss } from '$lib/storage/errors';
 import {
@@ -119,6 +121,38 @@ const implementations: [string, () => Promise<ProgressStore>, ProgressStore['kin
 ];
 
 describe.each(implementations)('%s', (_name, makeStore, kind) => {
+	describe('study settings', () => {
+		it('gives the defaults until the student chooses, then what they chose', async () => {
+			const store = await makeStore();
+			expect(await store.studyPrefs()).toEqual(DEFAULT_STUDY_PREFS);
+			await store.saveStudyPrefs({ dayStartHour: 6, newPerDay: 25 });
+			expect(await store.studyPrefs()).toEqual({ dayStartHour: 6, newPerDay: 25 });
+		});
+
+		it('refuses settings out of range, and keeps the ones it had', async () => {
+			const store = await makeStore();
+			await store.saveStudyPrefs({ dayStartHour: 5, newPerDay: 15 });
+			for (const bad of [
+				{ dayStartHour: 24, newPerDay: 10 },
+				{ dayStartHour: -1, newPerDay: 10 },
+				{ dayStartHour: 4.5, newPerDay: 10 },
+				{ dayStartHour: 4, newPerDay: -3 },
+				{ dayStartHour: 4, newPerDay: Number.NaN }
+			])
+				await expect(store.saveStudyPrefs(bad), JSON.stringify(bad)).rejects.toMatchObject({
+					failure: 'invalid'
+				});
+			expect(await store.studyPrefs()).toEqual({ dayStartHour: 5, newPerDay: 15 });
+		});
+
+		it('hands out copies: changing what it returned changes nothing stored', async () => {
+			const store = await makeStore();
+			const prefs = await store.studyPrefs();
+			prefs.newPerDay = 99;
+			expect(await store.studyPrefs()).toEqual(DEFAULT_STUDY_PREFS);
+		});
+	});
+
 	it(`says it keeps progress in ${kind}`, async () => {
 		expect((await makeStore()).kind).toBe(kind);
 	});
@@ -284,7 +318,9 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 				right: 0,
 				scoreSum: 0.5,
 				lastScore: 0.5,
-				lastAnsweredAt: 2_500
+				lastAnsweredAt: 2_500,
+				card: review(undefined, 0.5, 2_500),
+				cardBefore: null
 			}
 		]);
 		expect(await store.getAttempt('attempt-1')).toEqual(attempt({ updatedAt: 2_500 }));
@@ -722,7 +758,10 @@ describe.each(implementations)('%s', (_name, makeStore, kind) => {
 					right: 1,
 					scoreSum: 1,
 					lastScore: 1,
-					lastAnsweredAt: 2_000
+					lastAnsweredAt: 2_000,
+					// Rescheduled as if it had been right when it was given.
+					card: review(undefined, 1, 2_000),
+					cardBefore: null
 				}
 			]);
 		});
@@ -833,6 +872,7 @@ describe('the progress database', () => {
 			'compositions',
 			'questionStats',
 			'results',
+			'settings',
 			'sharedAssignments',
 			'takenAssignments',
 			'teacherKeys'
@@ -1148,6 +1188,44 @@ describe('IdbProgressStore failures', () => {
 
 describe('IdbProgressStore reading records it did not write', () => {
 	let skipped: SkippedRecord[];
+
+	it('replays the schedule of a question whose statistics lag its answers, and only those', async () => {
+		const store = await makeStore();
+		const answers = [
+			answer({ attemptId: 'a1', score: 1, answeredAt: 1_000 }),
+			answer({ attemptId: 'a2', score: 0, answeredAt: 90_000_000 }),
+			answer({ attemptId: 'a3', score: 0.5, answeredAt: 200_000_000 })
+		];
+		for (const a of answers) await putRaw('answers', a);
+		// As a version without study wrote it, or an answer recorded without the scheduler.
+		await putRaw('questionStats', { ...stat('q-a'), seen: 3, right: 1, scoreSum: 1.5 });
+		const fresh = {
+			...stat('q-b'),
+			seen: 1,
+			card: review(undefined, 1, 5_000),
+			cardBefore: null
+		};
+		await putRaw('questionStats', fresh);
+
+		expect(await store.ensureSchedules()).toBe(1);
+		const history = answers.map((a) => ({ score: a.score, at: a.answeredAt }));
+		const byId = new Map((await store.questionStats()).map((s) => [s.questionId, s]));
+		expect(byId.get('q-a')).toMatchObject({
+			seen: 3,
+			card: replay(history),
+			cardBefore: replay(history.slice(0, 2))
+		});
+		expect(byId.get('q-b')).toEqual(fresh);
+		expect(await store.ensureSchedules()).toBe(0);
+		expect(skipped).toEqual([]);
+	});
+
+	it('reads junk study settings as the defaults, and says so', async () => {
+		const store = await makeStore();
+		await putRaw('settings', { id: 'study', dayStartHour: 'dawn', newPerDay: 10 });
+		expect(await store.studyPrefs()).toEqual(DEFAULT_STUDY_PREFS);
+		expect(skipped.map((s) => s.store)).toEqual(['settings']);
+	});
 
 	async function makeStore(): Promise<IdbProgressStore> {
 		skipped = [];
@@ -1489,7 +1567,9 @@ describe('IdbProgressStore reading records it did not write', () => {
 				right: 0,
 				scoreSum: 0.5,
 				lastScore: 0.5,
-				lastAnsweredAt: 3_000
+				lastAnsweredAt: 3_000,
+				card: review(undefined, 0.5, 3_000),
+				cardBefore: null
 			}
 		]);
 	});

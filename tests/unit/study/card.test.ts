@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { replay, review, StudyCardSchema, type StudyCard } from '$lib/study/card';
+import { StudyCardSchema, type StudyCard } from '$lib/study/card';
+import { replay, review } from '$lib/study/schedule';
 
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 const MINUTE = 60_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { review, type StudyCard } from '$lib/study/card';
+import type { StudyCard } from '$lib/study/card';
+import { review } from '$lib/study/schedule';
 import { dueByDay, dueQueue, inScope, type StudyItem } from '$lib/study/queue';
 
 const TIRANA = { timeZone: 'Europe/Tirane', startHour: 4 };
