@@ -24,6 +24,7 @@ const pages = [
 	`/stories/${STORY}`,
 	...STORY_SOURCES.map((id) => `/stories/${STORY}/sources/${id}`),
 	`/stories/${STORY}/compare`,
+	'/study',
 	'/progress',
 	'/settings',
 	'/quiz?attempt=missing',

@@ -17,6 +17,8 @@ import {
 } from '$lib/quiz/attempt';
 import { missedIn, storyRecord, type PracticeItem, type StoryRecord } from '$lib/quiz/progress';
 import { isComplete, scoreResponse, startingResponse } from '$lib/quiz/scoring';
+import { studySettings } from '$lib/study/settings';
+import { comesBack } from '$lib/study/when';
 import type { StorageFailure } from '$lib/storage/errors';
 import type { ProgressStore } from '$lib/storage/progress-store';
 import { requestPersistence } from './device-storage';
@@ -116,6 +118,8 @@ export class QuizSession {
 	movedElsewhere = $state(false);
 	/** An earlier question the student went back to look at (read-only), by its index; null when at the current one. */
 	reviewing = $state<number | null>(null);
+	/** In a study session: when each answered question comes back ("in 3 days"), once known. */
+	comingBack = $state<Record<string, string>>({});
 
 	/** The attempt's questions that the banks hold, in order. */
 	readonly items: QuizItem[];
@@ -353,7 +357,24 @@ export class QuizSession {
 		);
 		if (!stored) return false;
 		this.answers = { ...this.answers, [item.question.id]: stored };
+		void this.noteSchedule(item.question.id);
 		return true;
+	}
+
+	/** Says when a question answered in a study session comes back, from its new schedule. */
+	private async noteSchedule(questionId: string) {
+		if (this.attempt.mode !== 'study') return;
+		try {
+			const [stat, prefs] = await Promise.all([
+				this.store.questionStat(questionId),
+				this.store.studyPrefs()
+			]);
+			if (!stat?.card) return;
+			const when = comesBack(stat.card.due, this.deps.now(), studySettings(prefs).rule);
+			this.comingBack = { ...this.comingBack, [questionId]: when };
+		} catch {
+			// The answer is saved; when it comes back is only a courtesy, and the queue knows.
+		}
 	}
 
 	private async record(
@@ -381,6 +402,7 @@ export class QuizSession {
 		};
 		this.checkedAt = this.deps.now();
 		this.incomplete = false;
+		void this.noteSchedule(q.id);
 		return true;
 	}
 

@@ -28,7 +28,7 @@ const Time = v.pipe(v.number(), v.finite());
  * A practice quiz is the student's own; an assignment is a teacher's, and its answers stand as
  * scored (no "I was right"). Attempts stored before modes existed are practice.
  */
-export const MODES = ['practice', 'assignment'] as const;
+export const MODES = ['practice', 'assignment', 'study'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** A response built but not yet checked, kept with the attempt so a reload does not lose it. */
@@ -76,14 +76,14 @@ export const AttemptSchema = v.pipe(
 );
 export type Attempt = v.InferOutput<typeof AttemptSchema>;
 
-/** Whether a typed answer marked wrong may be overridden ("I was right"): in practice quizzes only. */
+/** Whether a typed answer marked wrong may be overridden ("I was right"): never in an assignment. */
 export function mayOverride(
 	attempt: Pick<Attempt, 'mode'>,
 	answer: Answer,
 	question: Pick<Question, 'type'>
 ): boolean {
 	return (
-		attempt.mode === 'practice' &&
+		attempt.mode !== 'assignment' &&
 		question.type === 'text' &&
 		answer.score < 1 &&
 		!answer.dontKnow &&
@@ -209,6 +209,27 @@ export function planPractice(
 	if (!picked.length) return null;
 	const categories = CATEGORIES.filter((c) => picked.some((p) => p.category === c));
 	return { ...newAttempt(picked, categories, opts), retry: true };
+}
+
+/** The most questions one study session asks; what is left stays due for the next. */
+export const STUDY_LENGTH = 30;
+
+/**
+ * A study session: the questions given (due ones, then new ones), in that order, at most
+ * `STUDY_LENGTH`. Null when none is given.
+ */
+export function planStudy(
+	items: readonly { ref: QuestionRef; category: Category }[],
+	opts: { id: string; seed: number; now: number }
+): Attempt | null {
+	const unique = items.filter((item, i) => items.findIndex((o) => sameRef(o.ref, item.ref)) === i);
+	const picked = unique.slice(0, STUDY_LENGTH);
+	if (!picked.length) return null;
+	const categories = CATEGORIES.filter((c) => picked.some((p) => p.category === c));
+	return {
+		...newAttempt(picked, categories, { ...opts, mode: 'study' }),
+		questions: picked.map((p) => ({ ...p.ref }))
+	};
 }
 
 function newAttempt(

@@ -122,7 +122,7 @@ export function overrideAnswer(
 	review: Review | null
 ): { answer: Answer; stat: QuestionStat | null } | null {
 	const { answer, stat, attempt } = stored;
-	if (!answer || !attempt || attempt.mode !== 'practice') return null;
+	if (!answer || !attempt || attempt.mode === 'assignment') return null;
 	if (answer.score >= 1 || answer.dontKnow || answer.override) return null;
 	const overridden: Answer = { ...answer, score: 1, override: { from: answer.score, at } };
 	if (!stat) return { answer: overridden, stat: null };

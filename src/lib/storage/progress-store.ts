@@ -53,6 +53,8 @@ export interface ProgressStore {
 	 */
 	recordAnswer(answer: Answer): Promise<Answer>;
 	questionStats(): Promise<QuestionStat[]>;
+	/** One question's statistics, with its schedule; undefined when it has none (or junk). */
+	questionStat(questionId: string): Promise<QuestionStat | undefined>;
 	/**
 	 * Keeps the response on screen with its attempt (null clears it). Ignored when the attempt is
 	 * not stored, is finished, or has moved past that question in another tab.
@@ -281,6 +283,11 @@ export class IdbProgressStore extends IdbStore implements ProgressStore {
 			return writes.answer;
 		});
 	}
+	questionStat(questionId: string) {
+		return this.run(async () =>
+			this.read.one('questionStats', await this.db.get('questionStats', questionId))
+		);
+	}
 	ensureSchedules() {
 		return this.run(async () => {
 			const stale = this.read
@@ -395,6 +402,10 @@ export class MemoryProgressStore implements ProgressStore {
 	}
 	async questionStats() {
 		return [...this.stats.values()].map((s) => copy(s));
+	}
+	async questionStat(questionId: string) {
+		const stat = this.stats.get(questionId);
+		return stat && copy(stat);
 	}
 	async ensureSchedules() {
 		const stale = [...this.stats.values()].filter(isStale);

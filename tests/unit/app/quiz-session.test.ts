@@ -129,6 +129,7 @@ function onDevice(inner: ProgressStore = new MemoryProgressStore()): ProgressSto
 		answersForAttempts: (ids) => inner.answersForAttempts(ids),
 		recordAnswer: (x) => inner.recordAnswer(x),
 		questionStats: () => inner.questionStats(),
+		questionStat: (id) => inner.questionStat(id),
 		saveDraft: (id, draft) => inner.saveDraft(id, draft),
 		overrideAnswer: (id, questionId, at) => inner.overrideAnswer(id, questionId, at),
 		studyPrefs: () => inner.studyPrefs(),

@@ -10,7 +10,9 @@ import {
 	mergeAttempt,
 	planAttempt,
 	planPractice,
+	planStudy,
 	PRACTICE_LENGTH,
+	STUDY_LENGTH,
 	reconcileAttempt,
 	resolveAttempt,
 	scoreAttempt,
@@ -418,6 +420,32 @@ describe('planAttempt', () => {
 				})
 			);
 		});
+	});
+});
+
+describe('planStudy', () => {
+	const items = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({ ref: ref(`q${i + 1}`), category: CATEGORIES[i % 4]! }));
+
+	it('asks the questions in the order given (due first, then new), as a study session', () => {
+		const attempt = planStudy(items(6), opts)!;
+		expect(idsOf(attempt)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
+		expect(attempt).toMatchObject({ mode: 'study', position: 0, finishedAt: null, startedAt: NOW });
+		expect(attempt.retry).toBeUndefined();
+		expect(v.safeParse(AttemptSchema, attempt).success).toBe(true);
+	});
+
+	it('asks each question once, at most STUDY_LENGTH, and nothing when given nothing', () => {
+		const twice = [...items(3), ...items(3)];
+		expect(idsOf(planStudy(twice, opts)!)).toEqual(['q1', 'q2', 'q3']);
+		expect(planStudy(items(STUDY_LENGTH + 5), opts)!.questions).toHaveLength(STUDY_LENGTH);
+		expect(planStudy([], opts)).toBeNull();
+	});
+
+	it('names the sections it asks from, in the usual order', () => {
+		expect(planStudy(items(2), opts)!.categories).toEqual(
+			CATEGORIES.filter((c) => ['dates', 'actors'].includes(c))
+		);
 	});
 });
 
@@ -1602,6 +1630,10 @@ describe('mayOverride', () => {
 
 	it('never in an assignment: its answers stand as scored', () => {
 		expect(mayOverride({ mode: 'assignment' }, answer('q1', 0, NOW), typed)).toBe(false);
+	});
+
+	it('in a study session too, as in a practice quiz', () => {
+		expect(mayOverride({ mode: 'study' }, answer('q1', 0, NOW), typed)).toBe(true);
 	});
 
 	it('only for a typed answer', () => {
