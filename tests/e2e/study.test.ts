@@ -79,4 +79,31 @@ describe('study', () => {
 		await page.screenshot({ path: 'test-results/phone-study-feedback.png' });
 		await context.close();
 	});
+
+	it('keeps the daily limit and the day’s start the student sets, and refuses a limit out of range', async () => {
+		const { context, page } = await phoneContext(chromium.browser);
+		await page.goto(`${BASE}/settings`);
+		const limit = page.getByLabel('New questions a day');
+		await limit.waitFor();
+		expect(await limit.inputValue()).toBe(String(DEFAULT_STUDY_PREFS.newPerDay));
+		await limit.fill('3');
+		await page.getByLabel('A new day starts at').selectOption({ label: '05:00' });
+		await page.getByRole('button', { name: 'Save study settings' }).tap();
+		await page.getByText('Saved.').waitFor();
+
+		await limit.fill('500');
+		await page.getByRole('button', { name: 'Save study settings' }).tap();
+		await page
+			.getByText('New questions a day must be a whole number from 0 to 200. Nothing was changed.')
+			.waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+
+		await page.reload();
+		await expect.poll(() => limit.inputValue()).toBe('3');
+		expect(await page.getByLabel('A new day starts at').inputValue()).toBe('5');
+		await page.goto(`${BASE}/study`);
+		expect(await counts(page)).toEqual({ due: 0, fresh: 3 });
+		await page.getByText('New questions today: 0 of 3 a day.').waitFor();
+		await context.close();
+	});
 });
