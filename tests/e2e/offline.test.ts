@@ -62,6 +62,7 @@ describe('after one visit, with the network gone and the server stopped', () => 
 			`/stories/${STORY}`,
 			...STORY_SOURCES.map((id) => `/stories/${STORY}/sources/${id}`),
 			`/stories/${STORY}/compare`,
+			'/study',
 			'/progress',
 			'/teach',
 			'/assignment',
@@ -105,6 +106,15 @@ describe('after one visit, with the network gone and the server stopped', () => 
 		await page.goto(`${base}/progress`);
 		await page.getByRole('heading', { name: 'Accuracy by section' }).waitFor();
 		expect(await page.locator('.attempts li').count()).toBe(1);
+
+		// Study, offline too: the ten answers were scheduled as they were saved (the scheduler came
+		// from the service worker's cache). New questions answered right come back after FSRS's
+		// short learning step, within the day, so all ten are due; they used up the day's new ones.
+		await page.goto(`${base}/study`);
+		await page.getByTestId('due').waitFor();
+		expect(await textOf(page.getByTestId('due'))).toBe('10');
+		expect(await textOf(page.getByTestId('new'))).toBe('0');
+		await page.getByRole('button', { name: 'Study 10 questions' }).waitFor();
 	});
 
 	it('opens an address it never stored with the app shell, not the browser’s error page', async () => {
