@@ -3,7 +3,7 @@ import { planStudy } from '$lib/quiz/attempt';
 import type { ProgressStore } from '$lib/storage/progress-store';
 import { dueQueue, type DueQueue, type StudyItem, type StudyScope } from '$lib/study/queue';
 import { studySettings, type StudyPrefs } from '$lib/study/settings';
-import { fetchBanks } from './data';
+import { fetchQuestions } from './data';
 import type { NewAttemptDeps } from './quiz-session.svelte';
 
 type Fetch = typeof fetch;
@@ -12,11 +12,13 @@ type Fetch = typeof fetch;
 export interface StudyState {
 	items: StudyItem[];
 	prefs: StudyPrefs;
+	/** The titles of stories whose questions could not be loaded: left out of the queue. */
+	missing: string[];
 }
 
 /**
  * Reads what study needs: schedules brought up to date (`ensureSchedules`), every story's
- * questions, and the settings. A bank that cannot be loaded throws, like a quiz's.
+ * questions, and the settings. A story whose bank cannot be loaded is left out and named.
  */
 export async function loadStudy(
 	store: ProgressStore,
@@ -27,15 +29,20 @@ export async function loadStudy(
 	const [stats, prefs, banks] = await Promise.all([
 		store.questionStats(),
 		store.studyPrefs(),
-		fetchBanks(
-			fetch,
-			stories,
-			stories.map((s) => s.id)
+		// A story whose bank cannot be loaded (offline, never stored) is left out, and said.
+		Promise.all(
+			stories.map((s) =>
+				fetchQuestions(fetch, s.id).then(
+					(questions) => ({ storyId: s.id, questions }),
+					() => ({ storyId: s.id, questions: null })
+				)
+			)
 		)
 	]);
 	const cards = new Map(stats.map((s) => [s.questionId, s.card]));
-	const items = [...banks].flatMap(([storyId, bank]) =>
-		bank.questions.map((q) => {
+	const missing = stories.filter((s) => banks.some((b) => b.storyId === s.id && !b.questions));
+	const items = banks.flatMap(({ storyId, questions }) =>
+		(questions ?? []).map((q) => {
 			const card = cards.get(q.id);
 			return {
 				ref: { storyId, questionId: q.id },
@@ -46,7 +53,7 @@ export async function loadStudy(
 			};
 		})
 	);
-	return { items, prefs };
+	return { items, prefs, missing: missing.map((s) => s.title) };
 }
 
 /** Today's queue for a scope, in the device's time zone now. */
