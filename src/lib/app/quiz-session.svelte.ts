@@ -17,7 +17,7 @@ import {
 } from '$lib/quiz/attempt';
 import { missedIn, storyRecord, type PracticeItem, type StoryRecord } from '$lib/quiz/progress';
 import { isComplete, scoreResponse, startingResponse } from '$lib/quiz/scoring';
-import { studySettings } from '$lib/study/settings';
+import { studySettings, type StudyPrefs } from '$lib/study/settings';
 import { comesBack } from '$lib/study/when';
 import type { StorageFailure } from '$lib/storage/errors';
 import type { ProgressStore } from '$lib/storage/progress-store';
@@ -120,6 +120,7 @@ export class QuizSession {
 	reviewing = $state<number | null>(null);
 	/** In a study session: when each answered question comes back ("in 3 days"), once known. */
 	comingBack = $state<Record<string, string>>({});
+	private prefs: Promise<StudyPrefs> | undefined;
 
 	/** The attempt's questions that the banks hold, in order. */
 	readonly items: QuizItem[];
@@ -365,14 +366,14 @@ export class QuizSession {
 	private async noteSchedule(questionId: string) {
 		if (this.attempt.mode !== 'study') return;
 		try {
-			const [stat, prefs] = await Promise.all([
-				this.store.questionStat(questionId),
-				this.store.studyPrefs()
-			]);
+			// The settings are read once a session, not on every answer.
+			this.prefs ??= this.store.studyPrefs();
+			const [stat, prefs] = await Promise.all([this.store.questionStat(questionId), this.prefs]);
 			if (!stat?.card) return;
 			const when = comesBack(stat.card.due, this.deps.now(), studySettings(prefs).rule);
 			this.comingBack = { ...this.comingBack, [questionId]: when };
 		} catch {
+			this.prefs = undefined;
 			// The answer is saved; when it comes back is only a courtesy, and the queue knows.
 		}
 	}

@@ -228,28 +228,20 @@ function checkStory(file: string, story: Story, sources: Map<string, Source>): C
 				message: `unknown source "${id}"`
 			});
 	});
-	const actorIds = new Set<string>();
-	story.actors.forEach((a, i) => {
-		if (actorIds.has(a.id))
-			issues.push({
-				file,
-				id: story.id,
-				field: `actors[${i}].id`,
-				message: `actor "${a.id}" is listed twice`
-			});
-		actorIds.add(a.id);
-	});
-	const differenceIds = new Set<string>();
-	story.differences.forEach((d, i) => {
-		if (differenceIds.has(d.id))
-			issues.push({
-				file,
-				id: story.id,
-				field: `differences[${i}].id`,
-				message: `difference "${d.id}" is listed twice`
-			});
-		differenceIds.add(d.id);
-	});
+	// An actor or a difference listed twice: reported at its second place.
+	for (const [list, name, field] of [
+		[story.actors, 'actor', 'actors'],
+		[story.differences, 'difference', 'differences']
+	] as const)
+		list.forEach((item, i) => {
+			if (list.findIndex((other) => other.id === item.id) !== i)
+				issues.push({
+					file,
+					id: story.id,
+					field: `${field}[${i}].id`,
+					message: `${name} "${item.id}" is listed twice`
+				});
+		});
 	story.differences.forEach((d, i) =>
 		d.passages.forEach((p, j) =>
 			issues.push(

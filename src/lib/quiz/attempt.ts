@@ -204,11 +204,17 @@ export function planPractice(
 	items: readonly { ref: QuestionRef; category: Category }[],
 	opts: { id: string; seed: number; now: number }
 ): Attempt | null {
-	const unique = items.filter((item, i) => items.findIndex((o) => sameRef(o.ref, item.ref)) === i);
-	const picked = unique.slice(0, PRACTICE_LENGTH);
+	const { picked, categories } = firstOnce(items, PRACTICE_LENGTH);
 	if (!picked.length) return null;
-	const categories = CATEGORIES.filter((c) => picked.some((p) => p.category === c));
 	return { ...newAttempt(picked, categories, opts), retry: true };
+}
+
+/** The first `max` of the given questions, each once, and the sections they come from. */
+function firstOnce(items: readonly { ref: QuestionRef; category: Category }[], max: number) {
+	const unique = items.filter((item, i) => items.findIndex((o) => sameRef(o.ref, item.ref)) === i);
+	const picked = unique.slice(0, max);
+	const categories = CATEGORIES.filter((c) => picked.some((p) => p.category === c));
+	return { picked, categories };
 }
 
 /** The most questions one study session asks; what is left stays due for the next. */
@@ -222,10 +228,8 @@ export function planStudy(
 	items: readonly { ref: QuestionRef; category: Category }[],
 	opts: { id: string; seed: number; now: number }
 ): Attempt | null {
-	const unique = items.filter((item, i) => items.findIndex((o) => sameRef(o.ref, item.ref)) === i);
-	const picked = unique.slice(0, STUDY_LENGTH);
+	const { picked, categories } = firstOnce(items, STUDY_LENGTH);
 	if (!picked.length) return null;
-	const categories = CATEGORIES.filter((c) => picked.some((p) => p.category === c));
 	return {
 		...newAttempt(picked, categories, { ...opts, mode: 'study' }),
 		questions: picked.map((p) => ({ ...p.ref }))
